@@ -1,0 +1,41 @@
+"""Benchmark the gazetteer: index build time, open time, and 10,000 lookups after load.
+
+Run: ``PYTHONPATH=. .venv/bin/python bench/gazetteer.py`` (builds into a temporary directory, so the
+user's cache is left alone).
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from flashpoint.resolve.places import Gazetteer, build
+
+NAMES = ["Baghdad", "Al Qaim", "Paris", "Kabul", "Mogadishu", "Springfield", "Kirkuk province", "Green Zone",
+         "Washington", "Georgia", "Gao", "Ouagadougou", "Nairobi", "Mosul", "Aleppo", "Idlib", "Kyiv", "Donetsk"]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "gazetteer.sqlite"
+        t0 = time.perf_counter()
+        build(path)
+        t1 = time.perf_counter()
+        gaz = Gazetteer.open(path)
+        t2 = time.perf_counter()
+        rng = random.Random(0)
+        queries = [rng.choice(NAMES) + ("" if i % 2 else f" {i}") for i in range(10_000)]  # half are cache misses
+        t3 = time.perf_counter()
+        for q in queries:
+            gaz.lookup(q)
+        t4 = time.perf_counter()
+        gaz.close()
+        print(f"build: {t1 - t0:.2f} s  ({path.stat().st_size / 1e6:.1f} MB)")
+        print(f"open: {(t2 - t1) * 1000:.1f} ms")
+        print(f"10,000 lookups: {t4 - t3:.3f} s  ({(t4 - t3) * 100:.1f} us/lookup)")
+
+
+if __name__ == "__main__":
+    main()

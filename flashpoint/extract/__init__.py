@@ -1,0 +1,910 @@
+"""The ``extract`` stage: event mentions from parsed sentences.
+
+A mention is found from a trigger word (verb or event noun from ``data/triggers.csv``) and filled from the
+dependency parse: who is the subject or the "by" agent (source), who the object or the "on/against" target,
+which numbers modify the killed, which speech or blame verb governs it (attribution, modality), which time
+expression and place are attached to it. Mentions are merged into events and linked by ``flashpoint.link``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from flashpoint.clean import CleanDocument
+from flashpoint.extract import lexicon as lx
+from flashpoint.extract.casualties import Count, count_of_phrase, sentence_casualties
+from flashpoint.nlp import ParsedDocument
+from flashpoint.resolve.times import TimeExpression, find_times
+
+
+@dataclass(slots=True)
+class Phrase:
+    """An actor or place phrase with raw-document offsets."""
+
+    text: str
+    start: int
+    end: int
+    head: str = ""  # head lemma
+    pronoun: bool = False
+    affiliation: str | None = None
+    ent: str = ""
+    locative: bool = False  # a place introduced by a locative preposition ("in Sirte", "near the border")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of an event in one sentence (offsets into the raw document text)."""
+
+    doc_id: str
+    seg_index: int
+    seg_kind: str
+    sent_start: int
+    sent_end: int
+    trigger_text: str
+    trigger_start: int
+    trigger_end: int
+    family: str
+    cameo: str
+    instrument: str | None = None
+    sources: list[Phrase] = field(default_factory=list)
+    targets: list[Phrase] = field(default_factory=list)
+    killed: Count | None = None
+    injured: Count | None = None
+    modality: str = "asserted"
+    attribution: str | None = None
+    time: TimeExpression | None = None
+    time_scope: str = "none"  # local, sentence, none
+    places: list[Phrase] = field(default_factory=list)
+    place_scope: str = "none"
+    anaphoric: bool = False
+    links: list[tuple[str, int]] = field(default_factory=list)  # (relation, raw offset of the other trigger)
+    link_to_previous: str | None = None  # relation to the last event of the previous sentence ("that was ...")
+    speech_content: list[int] = field(default_factory=list)  # raw offsets of triggers inside a reported clause
+    order: int = 0
+    confidence: float = 0.5
+    context_violent: bool = False
+    crowd_control: bool = False
+    alias_offsets: list[int] = field(default_factory=list)  # triggers folded into this mention ("killing")
+
+
+_LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "from", "within", "throughout",
+                   "on", "off", "along", "towards", "toward", "to", "north", "south", "east", "west"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "them", "this", "that", "which", "who", "its", "their", "i", "you"}
+_NEG_WORDS = {"not", "n't", "never", "no"}
+_FUTURE_AUX = {"will", "would", "shall", "'ll"}
+_HYPO_AUX = {"could", "might", "may"}
+_PLAN_VERBS = {"plan", "intend", "prepare", "aim", "seek", "expect", "set", "schedule", "want", "hope", "decide"}
+_THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "swear"}
+_DENY_VERBS = {"deny", "reject", "dismiss", "refute"}
+_ALLEGE_VERBS = {"blame", "accuse", "suspect", "attribute", "allege", "charge"}
+_ALLEGE_ADV = {"allegedly", "reportedly", "purportedly", "suspected", "alleged"}
+_LINK_PREPS = {
+    ("retaliation", "for"): "retaliation_for", ("revenge", "for"): "retaliation_for",
+    ("response", "to"): "response_to", ("reaction", "to"): "response_to", ("reprisal", "for"): "retaliation_for",
+}
+_TIME_WORD = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|week|month|year|ago|overnight|"
+    r"morning|evening|night|january|february|march|april|june|july|august|september|october|november|december|"
+    r"\d{4}|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.", re.I)
+
+
+_PLACE_HEADS = {"neighbourhood", "neighborhood", "district", "province", "city", "town", "village", "region", "area",
+                "suburb", "airport", "base", "border", "camp", "street", "square", "zone", "county", "state", "capital",
+                "outskirts", "governorate", "municipality", "market", "road", "highway", "port", "prison"}
+
+
+def locative(sdoc: Doc, start: int, end: int) -> bool:
+    """False for a place name used as a modifier of an actor or thing ("US military", "Iraqi base")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    root = span.root
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end and root.head.pos_ == "NOUN":
+        return root.head.lemma_.lower() in _PLACE_HEADS
+    if root.dep_ in ("compound", "nmod") and root.head.pos_ == "PROPN" and root.head.ent_type_ in ("ORG", "FAC"):
+        return False
+    return True
+
+
+def _raw(cd: CleanDocument, seg_index: int, offset: int) -> int:
+    return cd.raw_offset(seg_index, offset)
+
+
+def _np_head(tok: Token) -> Token:
+    """The content head of a noun phrase: "dozens of protesters" -> protesters; "fighters of X" -> X."""
+    for _ in range(3):
+        low = tok.lower_
+        if low in lx.QUANTITY_HEADS or tok.like_num:
+            pobj = [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                    if c.dep_ == "pobj"]
+            if pobj:
+                tok = pobj[0]
+                continue
+        break
+    return tok
+
+
+def _phrase(tok: Token, cd: CleanDocument, seg_index: int) -> Phrase:
+    """The actor phrase headed by ``tok``: its left modifiers and the head (no relative clauses)."""
+    head = _np_head(tok)
+    affiliation = None
+    if head.lemma_.lower() in lx.MEMBER_NOUNS:
+        of = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+              if c.dep_ == "pobj"]
+        if of:
+            org = of[0]
+            appos = [c for c in org.subtree if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            org_tok = appos[0] if appos and org.pos_ != "PROPN" else org
+            affiliation = _left_text(org_tok)
+            if head.lemma_.lower() not in ("supporter", "loyalist"):
+                head = org_tok
+    left = [t for t in head.subtree if t.i <= head.i and t.dep_ in (
+        "compound", "amod", "nmod", "poss", "det", "nummod", "npadvmod", "case", "punct", "quantmod", "advmod",
+        "nummod") and t.head.i >= t.i]
+    start_tok = min([t for t in left if t.dep_ not in ("det", "punct")] + [head], key=lambda t: t.i)
+    # Keep "of"-complements of titles: "secretary of state", "Minister of Defence"
+    end_tok = head
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ == "of" and head.lemma_.lower() in (
+                "secretary", "minister", "ministry", "head", "chief", "president", "commander", "department"):
+            end_tok = max(p.subtree, key=lambda t: t.i)
+    # Names that extend right ("Mike Pompeo" when head is "secretary" nmod) are handled by the caller.
+    span = head.doc[start_tok.i: end_tok.i + 1]
+    text = span.text.strip(" ,'\"")
+    if text.lower().endswith("'s"):
+        text = text[:-2]
+    s = _raw(cd, seg_index, span.start_char)
+    return Phrase(text=text, start=s, end=s + len(text), head=head.lemma_.lower(),
+                  pronoun=head.lower_ in _PRONOUNS or head.pos_ == "PRON", affiliation=affiliation,
+                  ent=head.ent_type_)
+
+
+def _left_text(tok: Token) -> str:
+    left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod", "punct")
+            or t.i == tok.i]
+    lo = min(t.i for t in left)
+    return tok.doc[lo: tok.i + 1].text
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]]
+
+
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent") and p.lower_ in preps:
+            out.extend(c for c in p.children if c.dep_ == "pobj")
+    return out
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN")
+
+
+def _relcl_antecedent(tok: Token) -> Token | None:
+    """For a verb in a relative clause, the noun the clause modifies ("strikes that killed" -> strikes)."""
+    if tok.dep_ == "relcl":
+        return tok.head
+    return None
+
+
+def _governing_verbs(tok: Token, limit: int = 6) -> list[Token]:
+    out = []
+    cur = tok
+    for _ in range(limit):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _in_headline(cd: CleanDocument, seg_index: int) -> bool:
+    return cd.segments[seg_index].kind == "headline"
+
+
+def _is_trigger(tok: Token, headline: bool) -> lx.Trigger | None:
+    table = lx.load_triggers()
+    lemma = tok.lemma_.lower()
+    pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    trig = table.get((lemma, pos)) or table.get((tok.lower_, pos))
+    if trig is None and headline:
+        # Headlines are often mis-tagged ("militia storm into embassy" -> storm NOUN)
+        trig = table.get((lemma, "VERB" if pos == "NOUN" else "NOUN"))
+    return trig
+
+
+def _words(tokens: list[Token] | Span) -> set[str]:
+    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+
+
+def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[bool, str]:
+    """Decide whether a trigger word really denotes an event here; may change the family."""
+    fam = trig.family
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and tok.dep_ == "amod" and not headline:
+        return False, fam  # participles used as adjectives: "state-sanctioned", "the wounded"
+    kids = {c.lemma_.lower() for c in tok.children}
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "nummod")}
+    if tok.pos_ in ("NOUN", "PROPN") and not headline:
+        # Nominal events need some anchor: a determiner/possessor/modifier or a preposition phrase.
+        if tok.dep_ in ("compound",) and fam not in ("air",):
+            return False, fam
+    if fam == "strike":
+        if mods & (lx.AIR | lx.SHELLING | {"military", "missile", "drone", "precision", "retaliatory", "us",
+                                          "american", "israeli", "russian", "coalition", "deadly"}) \
+                or tok.pos_ == "VERB" and _words(list(tok.subtree)) & (lx.AIR | lx.SHELLING | {"target"}):
+            return True, "air" if mods & lx.AIR or (_words(list(tok.subtree)) & lx.AIR) else "strike"
+        subj_words = {c.lemma_.lower() for c in _children(tok, "nsubj", "compound", "poss")}
+        if subj_words & {"worker", "teacher", "doctor", "union", "employee", "driver", "nurse", "lecturer",
+                         "staff", "trader", "student", "miner", "labour"} or kids & {"hunger", "general", "labour"}:
+            return True, "labour"
+        if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "dobj", "pobj", "ROOT") and _children(tok, "det", "poss"):
+            return True, "strike"
+        if tok.pos_ == "VERB" and (_children(tok, "dobj") and _children(tok, "nsubj")):
+            return True, "attack"
+        return False, fam
+    if fam == "fire":
+        # "fired rockets at", "fired tear gas", "opened fire"; not "was fired" (dismissed) or "set fire"
+        objs = {c.lemma_.lower() for c in _children(tok, "dobj")}
+        if objs & lx.SHELLING:
+            return True, "shelling"
+        if objs & {"gas", "shot", "bullet", "round", "warning", "canister", "teargas"}:
+            return True, "crowd" if objs & {"gas", "canister", "teargas"} else "shoot"
+        if _prep_objects(tok, {"on", "at", "upon"}):
+            return True, "shoot"
+        return False, fam
+    if fam == "openfire":
+        return ("fire" in {c.lemma_.lower() for c in _children(tok, "dobj")}), "shoot"
+    if fam == "launch":
+        objs = _words([c for c in tok.children if c.dep_ == "dobj" for c in c.subtree])
+        if objs & lx.SHELLING:
+            return True, "shelling"
+        if objs & lx.AIR:
+            return True, "air"
+        return False, fam
+    if fam == "shootdown":
+        return ("shot" in tok.lower_ or lemma == "down" or any(c.lower_ == "down" for c in tok.children)), fam
+    if fam == "burn" and not (_words(list(tok.subtree)) & {"house", "home", "building", "shop", "vehicle", "car",
+                                                              "church", "mosque", "school", "office", "village"}):
+        return False, fam
+    if fam == "destroy" and not (_words(list(tok.subtree)) & {"house", "home", "building", "shop", "vehicle",
+                                                                "property", "village", "school", "church",
+                                                                "mosque", "office", "bridge", "tower"}):
+        return False, fam
+    if fam == "storm":
+        return True, fam
+    if fam == "call":
+        objs = _prep_objects(tok, {"for"})
+        if tok.pos_ == "VERB" and not any(p.lower_ == "for" or p.lower_ == "on" for p in tok.children):
+            return False, fam
+        if objs and objs[0].lemma_.lower() in ("retaliation", "revenge", "attack", "jihad", "war", "vengeance"):
+            return True, "threat_call"
+        return (tok.pos_ == "VERB"), "appeal"
+    if fam in ("revenge", "retaliate"):
+        return False, fam  # handled through the verb that governs them ("vowed revenge", "calls for retaliation")
+    if fam == "threat":
+        return tok.dep_ in ("dobj", "nsubj") and any(c.lower_ in ("issue", "make") for c in [tok.head]), "threaten"
+    if fam == "seize":
+        objs = _words([c for c in _children(tok, "dobj", "nsubjpass") for c in c.subtree])
+        if objs & {"town", "city", "village", "control", "base", "area", "territory", "district", "position",
+                   "camp", "region", "locality", "outpost", "post", "checkpoint", "airport", "border", "hill"}:
+            return True, fam
+        if objs & {"weapon", "arm", "ammunition", "explosive", "cache", "rifle", "gun", "drug", "bomb"}:
+            return True, "disrupt"
+        return False, fam
+    if fam == "retake":
+        return True, fam
+    if fam == "withdraw":
+        armed = {"troop", "force", "soldier", "army", "military", "fighter", "rebel", "militant", "militia",
+                 "insurgent", "jihadist", "unit", "battalion", "contingent"}
+        subj = _words([c for c in _children(tok, "nsubj", "dobj", "poss", "compound")])
+        if not subj & armed:
+            return False, fam
+        return True, fam
+    if fam in ("release", "deploy", "withdraw", "investigate", "expel", "deport", "sign", "agree", "meet",
+               "visit", "host", "negotiate", "talks", "agreement", "ceasefire", "sanction", "curfew", "appeal",
+               "demand", "deny", "intercept", "defuse", "disperse"):
+        if tok.pos_ == "NOUN" and fam in ("agreement", "talks", "sanction", "ceasefire", "curfew", "demand",
+                                          "appeal", "visit"):
+            # Nouns of this kind are events only with a governing action verb ("signed an agreement").
+            if tok.head.lemma_.lower() not in ("sign", "reach", "hold", "impose", "declare", "announce", "agree",
+                                               "conclude", "pay", "make", "issue", "begin", "start", "broker"):
+                return False, fam
+        if fam == "intercept" and not (_words(list(tok.subtree)) & (lx.SHELLING | lx.AIR | {"weapon", "arm"})):
+            return False, fam
+        if fam == "defuse":
+            return True, "disrupt"
+        if fam == "intercept":
+            return True, "disrupt"
+        return True, fam
+    if fam == "attack" and tok.pos_ == "NOUN":
+        if lemma in ("assault",) and _words(list(tok.subtree)) & {"sexual", "sexually"}:
+            return True, "sexual"
+    if fam == "wound" and tok.pos_ != "VERB":
+        return False, fam
+    if fam in ("protest", "march", "riot") and tok.pos_ == "NOUN" and not headline:
+        if tok.dep_ == "compound":
+            return False, fam
+    return True, fam
+
+
+def _instrument(tok: Token, sent: Span, fam: str) -> str | None:
+    """The weapon class that refines an attack: air, shelling, explosive, suicide, grenade, firearm."""
+    local = _words([t for t in tok.subtree if t.i - tok.i < 12]) | {c.lemma_.lower() for c in tok.children}
+    if tok.dep_ in ("compound", "amod") or tok.head.pos_ == "NOUN":
+        local |= {tok.head.lemma_.lower()}
+    if fam == "air":
+        return "air"
+    if fam == "shelling":
+        return "shelling"
+    if fam == "grenade":
+        return "grenade"
+    if local & lx.SUICIDE and (local & (lx.EXPLOSIVE | {"attack", "bomber"}) or "bomber" in local):
+        return "suicide"
+    if fam == "bomb" or local & lx.EXPLOSIVE:
+        return "explosive"
+    for words, name in ((lx.AIR, "air"), (lx.SHELLING, "shelling"), (lx.GRENADE, "grenade"),
+                        (lx.FIREARM, "firearm")):
+        if local & words:
+            return name
+    sw = _words(sent)
+    if fam in ("attack", "kill", "clash", "strike") and sw & lx.SUICIDE and sw & {"bomber", "bombing", "vest"}:
+        return "suicide"
+    if fam in ("attack", "strike", "kill") and sw & (lx.AIR - {"plane", "aircraft"}):
+        return "air"
+    if fam in ("attack", "kill") and sw & {"rocket", "mortar", "artillery", "shell", "shelling", "missile"}:
+        return "shelling"
+    if fam in ("attack", "kill") and sw & (lx.EXPLOSIVE - {"device"}):
+        return "explosive"
+    if fam in ("attack", "kill", "shoot", "clash") and sw & lx.FIREARM:
+        return "firearm"
+    return None
+
+
+def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[list[Phrase], list[Phrase]]:
+    """Source and target phrases for a trigger from its dependency neighbourhood."""
+    src: list[Token] = []
+    tgt: list[Token] = []
+    if tok.pos_ in ("VERB", "AUX") or (tok.dep_ == "ROOT" and _children(tok, "nsubj")):
+        ante = _relcl_antecedent(tok)
+        subj = _children(tok, "nsubj")
+        if subj and subj[0].lower_ in ("that", "which", "who") and ante is not None:
+            subj = [ante]
+        if not subj and tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
+            subj = _children(tok.head, "nsubj")
+            if not subj and tok.head.dep_ == "conj":
+                subj = _children(tok.head.head, "nsubj")
+        if not subj and tok.dep_ == "acl" and tok.tag_ == "VBG":  # "protesters storming the gate"
+            subj = [tok.head]
+        if subj and subj[0].lower_ == "they":
+            # "..., after which they marched": the nearest plural subject before it in the sentence
+            earlier = [t for t in tok.sent if t.i < subj[0].i and t.dep_ in ("nsubj", "nsubjpass")
+                       and t.tag_ in ("NNS", "NNPS")]
+            if earlier:
+                subj = [earlier[-1]]
+        passive = _is_passive(tok)
+        if passive:
+            tgt += _children(tok, "nsubjpass")
+            if tok.dep_ in ("acl",) and tok.tag_ == "VBN":
+                tgt.append(tok.head)  # "fighters killed in ..."
+            src += _prep_objects(tok, {"by"})
+        else:
+            src += subj
+            tgt += _children(tok, "dobj")
+            if fam in ("clash", "engage"):
+                tgt += _prep_objects(tok, {"with", "against"})
+            if fam in ("attack", "shoot", "shelling", "air", "strike", "storm", "protest", "march", "riot", "fire",
+                       "launch", "openfire", "threaten", "warn", "condemn", "accuse", "demand", "appeal",
+                       "retaliate", "vow", "meet", "negotiate", "sign", "agree", "visit", "sanction"):
+                tgt += _prep_objects(tok, {"on", "against", "at", "into", "outside", "toward", "towards", "with",
+                                           "upon", "near", "to"} if fam not in ("meet", "negotiate", "sign",
+                                                                                      "agree") else {"with"})
+        if fam == "accuse" and tok.lemma_.lower() == "blame":
+            on = _prep_objects(tok, {"on"})
+            if on:
+                tgt = on
+        if src and src[0].pos_ == "PRON" and src[0].lower_ in ("it", "they"):
+            for up in _governing_verbs(tok, 14):
+                s2 = _children(up, "nsubj")
+                if s2 and s2[0].pos_ != "PRON" and up.lemma_.lower() in lx.SPEECH_LEMMAS:
+                    src = [s2[0]]
+                    break
+        if ante is not None and not src and ante.lemma_.lower() not in lx.PERSON_NOUNS:
+            src.append(ante)
+    else:
+        for c in tok.children:
+            if c.dep_ == "poss" and c.ent_type_ != "DATE" and c.lower_ not in ("its", "their"):
+                src.append(c)
+            elif c.dep_ in ("compound", "amod", "nmod") and (
+                    c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN"):
+                if c.ent_type_ != "DATE":
+                    src.append(c)
+        src += _prep_objects(tok, {"by"})
+        tgt += _prep_objects(tok, {"on", "against", "targeting", "at"})
+        if fam in ("kill", "abduct", "arrest", "assassinate", "torture", "sexual", "massacre", "release", "mob"):
+            tgt += _prep_objects(tok, {"of"})
+        if fam in ("protest", "march", "riot"):
+            src += _prep_objects(tok, {"by", "of"})
+            tgt += _prep_objects(tok, {"against", "outside", "at"})
+        if tok.dep_ in ("dobj",) and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in (
+                "launch", "carry", "conduct", "stage", "mount", "hold", "order", "claim", "sign", "impose",
+                "declare", "reach", "begin", "organise", "organize", "lead"):
+            src += _children(tok.head, "nsubj")
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("target", "hit", "kill", "strike", "wound"):
+            tgt += _children(tok.head, "dobj")
+    src_p = [_phrase(t, cd, seg_index) for s in src for t in _conjuncts(s)]
+    tgt_p = [_phrase(t, cd, seg_index) for s in tgt for t in _conjuncts(s)]
+    # Drop phrases that are really places, dates or event words
+    trig_table = lx.load_triggers()
+
+    def keep(p: Phrase) -> bool:
+        return bool(p.text) and (p.head, "NOUN") not in trig_table and not _TIME_WORD.fullmatch(p.text.lower())
+
+    return [p for p in src_p if keep(p)], [p for p in tgt_p if keep(p)]
+
+
+def _modality(tok: Token, fam: str) -> tuple[str, Token | None]:
+    """Modality of the mention and the token of the verb that sets it (for attribution)."""
+    if any(c.lower_ in _NEG_WORDS for c in _children(tok, "neg")):
+        return "negated", None
+    if any(c.lemma_.lower() in _ALLEGE_ADV for c in tok.children if c.dep_ in ("advmod", "amod")):
+        return "alleged", None
+    # "... attack that it had blamed on the militia"
+    for c in tok.subtree:
+        if c.i != tok.i and c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _ALLEGE_VERBS and c.i - tok.i < 12:
+            return "alleged", c
+    aux = {c.lower_ for c in _children(tok, "aux")}
+    if aux & _HYPO_AUX or any(c.lower_ in ("if", "unless") for c in _children(tok, "mark")):
+        return "hypothetical", None
+    for anc in _governing_verbs(tok, 4):
+        lem = anc.lemma_.lower()
+        if lem in _DENY_VERBS:
+            return "denied", anc
+        if lem in _ALLEGE_VERBS and fam not in ("accuse",):
+            return "alleged", anc
+        if lem in _THREAT_VERBS and fam not in lx.VERBAL:
+            return "threatened", anc
+        if lem in _PLAN_VERBS and tok.dep_ == "xcomp":
+            return "planned", anc
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("xcomp", "aux"):
+            break
+    if aux & _FUTURE_AUX and fam not in lx.VERBAL:
+        return "planned", None
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and tok.head.head.lemma_.lower() in (
+            "threat", "plan", "risk", "possibility", "fear"):
+        return "hypothetical", None
+    return "asserted", None
+
+
+def _attribution(tok: Token, setter: Token | None, cd: CleanDocument, seg_index: int) -> str | None:
+    """Who says so: the subject of the speech (or blame) verb that governs the mention, or "according to X"."""
+    cands = [setter] if setter is not None else []
+    cands += [a for a in _governing_verbs(tok, 8) if a.lemma_.lower() in lx.SPEECH_LEMMAS | _ALLEGE_VERBS]
+    for verb in cands:
+        subj = _children(verb, "nsubj")
+        if subj:
+            if subj[0].pos_ == "PRON" and verb.dep_ in ("relcl", "ccomp", "advcl"):
+                # "that it had blamed" -> the subject of the reporting verb above
+                for up in _governing_verbs(verb, 14):
+                    s2 = _children(up, "nsubj")
+                    if s2 and s2[0].pos_ != "PRON" and up.lemma_.lower() in lx.SPEECH_LEMMAS:
+                        return _name_phrase(s2[0])
+                continue
+            return _name_phrase(subj[0])
+    for t in tok.sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                return _name_phrase(objs[0])
+    return None
+
+
+def _name_phrase(tok: Token) -> str:
+    left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct", "relcl", "prep")]
+    right_names = [t for t in tok.subtree if t.i > tok.i and t.dep_ in ("appos", "compound", "flat")]
+    lo = min([t.i for t in left] + [tok.i])
+    hi = max([t.i for t in right_names if t.i - tok.i < 4] + [tok.i])
+    text = tok.doc[lo: hi + 1].text
+    return text[:-2] if text.endswith("'s") else text
+
+
+def _local_tokens(tok: Token, triggers: set[int]) -> list[Token]:
+    """Tokens that belong to the trigger's own phrase or clause (not to nested event clauses)."""
+    out = [tok]
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop()
+        if t.i in triggers and t.i != tok.i and t.dep_ in ("relcl", "ccomp", "advcl", "conj", "xcomp"):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    # A nominal trigger's governing verb carries the time ("strikes *on Sunday*" attached to the verb)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        gov = tok.head if tok.dep_ != "pobj" else tok.head.head
+        if gov.pos_ in ("VERB", "AUX") and gov.i not in triggers:
+            for c in gov.children:
+                if c.dep_ in ("npadvmod", "prep", "tmod") and c.i != tok.i and not any(
+                        x.i in triggers for x in c.subtree):
+                    out.extend(c.subtree)
+    return out
+
+
+def _find_link_cues(tok: Token, local: list[Token], cd: CleanDocument, seg_index: int,
+                    triggers: dict[int, Token]) -> tuple[list[tuple[str, int]], str | None]:
+    """Relations stated in the text: "in retaliation for Y", "X followed Y", "X took place after Y"."""
+    cues: list[tuple[str, int]] = []
+    prev_rel = None
+
+    def trigger_in(root: Token) -> Token | None:
+        inside = [t for t in root.subtree if t.i in triggers and t.i != tok.i]
+        return min(inside, key=lambda t: (t.lemma_.lower() in ("kill", "wound", "injure"), abs(t.i - root.i))) \
+            if inside else None
+
+    # Prepositional cues on the trigger or its governing verb
+    holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else [])
+    for h in holders:
+        for p in h.children:
+            if p.dep_ != "prep":
+                continue
+            for obj in (c for c in p.children if c.dep_ == "pobj"):
+                rel = None
+                for q in obj.children:
+                    if q.dep_ == "prep" and (obj.lemma_.lower(), q.lower_) in _LINK_PREPS:
+                        rel = _LINK_PREPS[(obj.lemma_.lower(), q.lower_)]
+                        other = trigger_in(q)
+                        if other is not None:
+                            cues.append((rel, _raw(cd, seg_index, other.idx)))
+                if p.lower_ in ("after", "following") and rel is None:
+                    other = trigger_in(obj)
+                    if other is not None:
+                        cues.append(("follows", _raw(cd, seg_index, other.idx)))
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.lower_ in ("after", "since") for m in _children(c, "mark")):
+                other = c if c.i in triggers else trigger_in(c)
+                if other is not None:
+                    cues.append(("follows", _raw(cd, seg_index, other.idx)))
+    # "X followed Y" / "X came after Y" / "X took place after Y"
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("follow", "come", "take", "occur", "happen"):
+        verb = tok.head
+        if verb.lemma_.lower() == "follow":
+            for o in _children(verb, "dobj"):
+                other = o if o.i in triggers else trigger_in(o)
+                if other is not None:
+                    cues.append(("follows", _raw(cd, seg_index, other.idx)))
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.lower_ in ("after", "following") for m in _children(c, "mark")):
+                other = c if c.i in triggers else trigger_in(c)
+                if other is not None:
+                    cues.append(("follows", _raw(cd, seg_index, other.idx)))
+            if c.dep_ == "prep" and c.lower_ in ("after", "following"):
+                other = trigger_in(c)
+                if other is not None:
+                    cues.append(("follows", _raw(cd, seg_index, other.idx)))
+    return cues, prev_rel
+
+
+def _previous_sentence_link(sent: Span, triggers: dict[int, Token], cd: CleanDocument,
+                            seg_index: int) -> tuple[str, Token] | None:
+    """"That was in retaliation for Y": a demonstrative subject refers to the previous sentence's last event."""
+    for t in sent:
+        if t.lower_ in ("that", "this", "it") and t.dep_ == "nsubj" and t.head.lemma_.lower() == "be":
+            for p in t.head.children:
+                if p.dep_ == "prep" and p.lower_ == "in":
+                    for obj in (c for c in p.children if c.dep_ == "pobj"):
+                        for q in obj.children:
+                            rel = _LINK_PREPS.get((obj.lemma_.lower(), q.lower_))
+                            if rel:
+                                inside = [x for x in q.subtree if x.i in triggers]
+                                if inside:
+                                    return rel, inside[0]
+    return None
+
+
+def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) -> list[Mention]:
+    """All event mentions of one parsed document, in text order."""
+    cd = parsed.clean
+    doc_id = cd.doc.id
+    published = published or cd.doc.published
+    mentions: list[Mention] = []
+    order = 0
+    for seg_index, sdoc in parsed.parses:
+        headline = _in_headline(cd, seg_index)
+        seg_kind = cd.segments[seg_index].kind
+        for sent in sdoc.sents:
+            ms = _sentence_mentions(sent, sdoc, cd, seg_index, seg_kind, headline, doc_id, published)
+            for m in ms:
+                m.order = order
+                order += 1
+            mentions.extend(ms)
+    return mentions
+
+
+def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int, seg_kind: str, headline: bool,
+                       doc_id: str, published: str | None) -> list[Mention]:
+    cands: dict[int, tuple[Token, lx.Trigger, str]] = {}
+    for tok in sent:
+        trig = _is_trigger(tok, headline)
+        if trig is None:
+            continue
+        # multiword forms
+        ok, fam = _accept(tok, trig, sent, headline)
+        if ok:
+            cands[tok.i] = (tok, trig, fam)
+    # "set fire to", "took control of", "opened fire", "blew up", "went on strike", "took hostage"
+    for tok in sent:
+        lem = tok.lemma_.lower()
+        objs = {c.lemma_.lower() for c in _children(tok, "dobj")}
+        parts = {c.lower_ for c in _children(tok, "prt")}
+        extra = None
+        if lem == "set" and (objs & {"fire", "ablaze", "alight"} or "ablaze" in {c.lower_ for c in tok.children}):
+            extra = ("burn", "1712")
+        elif lem == "take" and objs & {"control"}:
+            extra = ("seize", "192")
+        elif lem == "take" and objs & {"hostage", "hostages", "captive"}:
+            extra = ("abduct", "181")
+        elif lem == "blow" and "up" in parts:
+            extra = ("bomb", "183")
+        elif lem == "go" and any(c.lower_ == "on" and any(g.lemma_ == "strike" for g in c.children)
+                                 for c in tok.children):
+            extra = ("labour", "143")
+        elif lem in ("shoot", "bring") and "down" in parts:
+            extra = ("shootdown", "190")
+        elif lem == "break" and ("into" in {c.lower_ for c in tok.children} or parts & {"into", "in"}):
+            extra = ("storm", "145")
+        elif lem in ("smash", "ransack", "vandalise", "vandalize") and tok.pos_ == "VERB":
+            extra = ("riot_act", "145")
+        elif lem in ("warn", "tell", "say") and _threat_clause(tok) is not None:
+            extra = ("warn", "130")
+        if extra and tok.i not in cands:
+            cands[tok.i] = (tok, lx.Trigger(lem, "VERB", extra[0], extra[1]), extra[0])
+    if not cands:
+        return []
+    trigger_ids = set(cands)
+    trig_tokens = {i: t for i, (t, _, _) in cands.items()}
+    sent_text = sent.text
+    sent_start_raw = _raw(cd, seg_index, sent.start_char)
+    times = find_times(sent_text, published)
+    sent_words = _words(sent)
+    violent_context = bool(sent_words & lx.RIOT_CUES) and bool(sent_words & (lx.PROTESTER_NOUNS | {"protest"}))
+    crowd_control = bool(sent_words & lx.CROWD_CONTROL) or ("tear" in sent_words and "gas" in sent_words)
+    sent_casualties = sentence_casualties(sent)
+    out: list[Mention] = []
+    absorbed: set[int] = set()
+    # Casualty verbs attached to a weapon/attack noun become part of that event.
+    for i, (tok, _trig, fam) in cands.items():
+        if fam not in lx.CASUALTY_ONLY:
+            continue
+        host = None
+        ante = _relcl_antecedent(tok)
+        if ante is not None and ante.i in cands and cands[ante.i][2] not in lx.CASUALTY_ONLY:
+            host = ante
+        for s in _children(tok, "nsubj"):
+            if s.i in cands and cands[s.i][2] not in lx.CASUALTY_ONLY:
+                host = s
+        for o in _prep_objects(tok, {"in", "during", "by", "after", "amid"}):
+            if o.i in cands and cands[o.i][2] not in lx.CASUALTY_ONLY:
+                host = o
+            for c in o.conjuncts:
+                if c.i in cands and host is None:
+                    host = c
+        if host is not None:
+            absorbed.add(i)
+            cands[host.i] = (host, cands[host.i][1], cands[host.i][2])
+    for i, (tok, trig, fam) in sorted(cands.items()):
+        if i in absorbed:
+            continue
+        m = _build_mention(tok, trig, fam, sent, sdoc, cd, seg_index, seg_kind, headline, doc_id, trigger_ids,
+                           trig_tokens, times, sent_start_raw)
+        if m is None:
+            continue
+        # Casualties from absorbed kill/wound verbs
+        for j in absorbed:
+            kt, _, kfam = cands[j]
+            hosts = {kt.head.i} | {c.i for c in kt.children}
+            hosts |= {o.i for o in _prep_objects(kt, {"in", "during", "by", "after", "amid"})}
+            hosts |= {x.i for o in _prep_objects(kt, {"in", "during", "by", "after", "amid"}) for x in o.conjuncts}
+            if i not in hosts:
+                continue
+            victims = _children(kt, "dobj", "nsubjpass") or ([kt.head] if kt.dep_ == "acl" else [])
+            if kt.pos_ in ("NOUN", "PROPN"):
+                victims = _prep_objects(kt, {"of"})
+            m.alias_offsets.append(_raw(cd, seg_index, kt.idx))
+            count = None
+            for v in victims:
+                count = count_of_phrase(v) or count
+            if kfam == "kill" and victims:
+                # The people killed are the target, rather than the facility attacked.
+                m.targets = [_phrase(v, cd, seg_index) for v in victims]
+            if m.time is None or m.time_scope != "local":
+                for te in times:
+                    if any(sent.start_char + te.start <= t.idx < sent.start_char + te.end for t in kt.subtree) \
+                            and te.span is not None:
+                        m.time = TimeExpression(text=te.text, start=sent_start_raw + te.start,
+                                                end=sent_start_raw + te.end, type=te.type, value=te.value,
+                                                span=te.span)
+                        m.time_scope = "local"
+                        break
+            if count is not None:
+                if kfam == "kill":
+                    m.killed = count
+                else:
+                    m.injured = count
+        if m.killed is None and fam in ("kill", "massacre", "mob"):
+            victims = _children(tok, "dobj", "nsubjpass") or ([tok.head] if tok.dep_ == "acl" else [])
+            victims += _prep_objects(tok, {"of"}) if tok.pos_ == "NOUN" else []
+            for v in victims:
+                m.killed = count_of_phrase(v)
+                if m.killed:
+                    break
+        if fam == "wound" and m.injured is None:
+            for v in _children(tok, "dobj", "nsubjpass"):
+                m.injured = count_of_phrase(v)
+        m.context_violent = violent_context
+        m.crowd_control = crowd_control
+        out.append(m)
+    # Sentence-level casualty statements ("three soldiers died", "the death toll rose to 12")
+    violent = [m for m in out if m.family in lx.VIOLENT or m.family in ("riot", "storm", "protest", "march",
+                                                                        "mob", "riot_act")]
+    violent = [m for m in violent if not m.anaphoric]
+    if violent and not any(m.killed is not None for m in out):
+        main = violent[0]
+        if main.killed is None and sent_casualties.killed is not None:
+            main.killed = sent_casualties.killed
+        if main.injured is None and sent_casualties.injured is not None:
+            main.injured = sent_casualties.injured
+    # "That was in retaliation for Y"
+    pl = _previous_sentence_link(sent, trig_tokens, cd, seg_index)
+    if pl is not None:
+        rel, other = pl
+        for m in out:
+            if m.trigger_start == _raw(cd, seg_index, other.idx):
+                continue
+        # attach to the first mention of this sentence as a pseudo cue; resolved by the linker
+        out.insert(0, Mention(doc_id=doc_id, seg_index=seg_index, seg_kind=seg_kind, sent_start=sent_start_raw,
+                              sent_end=sent_start_raw + len(sent_text), trigger_text="", trigger_start=-1,
+                              trigger_end=-1, family="_ref", cameo="", links=[(rel, _raw(cd, seg_index, other.idx))],
+                              link_to_previous=rel, anaphoric=True))
+    return out
+
+
+def _threat_clause(tok: Token) -> Token | None:
+    """A warning inside a speech verb's complement: "... will not tolerate/allow", "will respond", "will pay"."""
+    for t in tok.subtree:
+        if t.i == tok.i or t.pos_ not in ("VERB", "AUX"):
+            continue
+        aux = {c.lower_ for c in _children(t, "aux")}
+        neg = any(c.lower_ in _NEG_WORDS for c in _children(t, "neg"))
+        lem = t.lemma_.lower()
+        if aux & _FUTURE_AUX:
+            if neg and lem in ("tolerate", "allow", "accept", "stand", "hesitate", "permit"):
+                return t
+            if not neg and lem in ("respond", "retaliate", "pay", "punish", "avenge", "strike", "hit", "face"):
+                return t
+    return None
+
+
+def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
+                   seg_kind: str, headline: bool, doc_id: str, trigger_ids: set[int], trig_tokens: dict[int, Token],
+                   times: list[TimeExpression], sent_start_raw: int) -> Mention | None:
+    modality, setter = _modality(tok, fam)
+    if modality == "negated":
+        return None
+    cameo = trig.cameo
+    instrument = _instrument(tok, sent, fam) if fam in lx.VIOLENT | {"kill", "attack"} else None
+    trig_start = _raw(cd, seg_index, tok.idx)
+    m = Mention(doc_id=doc_id, seg_index=seg_index, seg_kind=seg_kind, sent_start=sent_start_raw,
+                sent_end=sent_start_raw + len(sent.text), trigger_text=tok.text, trigger_start=trig_start,
+                trigger_end=trig_start + len(tok.text), family=fam, cameo=cameo, instrument=instrument,
+                modality=modality)
+    m.sources, m.targets = _roles(tok, fam, cd, seg_index)
+    if fam in ("warn", "threaten", "vow", "accuse", "condemn", "demand", "appeal", "deny") and not m.targets:
+        clause = _threat_clause(tok) if fam == "warn" else None
+        pool = list(clause.subtree) if clause is not None else [t for t in tok.subtree if t.i > tok.i]
+        src_words = {p.text.lower() for p in m.sources}
+        for t in pool:
+            if t.ent_type_ in ("GPE", "ORG", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "poss", "compound") \
+                    and t.text.lower() not in src_words and t.ent_iob_ == "B":
+                m.targets = [_phrase(t, cd, seg_index)]
+                if t.dep_ == "pobj":
+                    break
+    if fam in ("protest", "march") and m.context_violent is False:
+        pass
+    local = _local_tokens(tok, trigger_ids)
+    local_idx = {t.idx for t in local}
+    # Anaphoric nominal ("The attack followed ...", "Tuesday's incident")
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lx.ANAPHOR_NOUNS | {"incident"}:
+        dets = {c.lower_ for c in _children(tok, "det")}
+        if dets & {"the", "this", "that"} or any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in tok.children):
+            local_place = any(ent.start_char in local_idx for ent in sent.ents if ent.label_ in ("GPE", "LOC", "FAC")
+                              and not any(p.start <= _raw(cd, seg_index, ent.start_char) < p.end
+                                          for p in m.sources + m.targets))
+            if not local_place and not any(c.like_num for c in tok.subtree):
+                m.anaphoric = True
+    if tok.lemma_.lower() == "incident":
+        m.anaphoric = True
+        if not any(c.dep_ in ("det", "poss") for c in tok.children):
+            return None
+    # Time: an expression inside the trigger's own phrase or clause, else one elsewhere in the sentence.
+    for te in times:
+        toks_in = any(sent.start_char + te.start <= t.idx < sent.start_char + te.end for t in local)
+        if toks_in and te.span is not None:
+            m.time, m.time_scope = te, "local"
+            break
+    if m.time is None and not m.anaphoric:
+        resolved = [te for te in times if te.span is not None]
+        if resolved:
+            m.time, m.time_scope = resolved[0], "sentence"
+    if m.time is not None:
+        te = m.time
+        base = sent_start_raw
+        m.time = TimeExpression(text=te.text, start=base + te.start, end=base + te.end, type=te.type, value=te.value,
+                                span=te.span)
+    # Places: toponym entities inside the local phrase get priority
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC") and locative(sdoc, ent.start_char, ent.end_char):
+            s = _raw(cd, seg_index, ent.start_char)
+            gov = ent.root.head if ent.root.dep_ in ("pobj", "conj", "appos") else None
+            while gov is not None and gov.dep_ in ("conj", "appos", "pobj") and gov.pos_ != "ADP":
+                gov = gov.head
+            loc_prep = gov is not None and gov.pos_ == "ADP" and gov.lower_ in _LOCATIVE_PREPS
+            p = Phrase(text=ent.text, start=s, end=s + len(ent.text), ent=ent.label_, locative=loc_prep)
+            if ent.start_char in local_idx:
+                m.places.insert(0, p)
+                m.place_scope = "local"
+            else:
+                m.places.append(p)
+                if m.place_scope == "none":
+                    m.place_scope = "sentence"
+    m.attribution = _attribution(tok, setter, cd, seg_index)
+    if setter is not None and setter.lemma_.lower() in _ALLEGE_VERBS:
+        # "... that it had blamed on the militia": the blamed party is the alleged perpetrator
+        blamed = _prep_objects(setter, {"on"}) or [c for c in _children(setter, "dobj") if c.pos_ != "PRON"]
+        if blamed:
+            m.sources = [_phrase(b, cd, seg_index) for b in blamed]
+    # "fighters killed in ..." without an agent or count: a reference back to an event told elsewhere
+    if fam == "kill" and tok.dep_ == "acl" and not _prep_objects(tok, {"by"}) and not instrument:
+        m.anaphoric = True
+    links, _ = _find_link_cues(tok, local, cd, seg_index, trig_tokens)
+    m.links = links
+    if fam in ("warn", "threaten", "vow", "accuse", "condemn", "deny") or tok.lemma_.lower() in lx.SPEECH_LEMMAS:
+        m.speech_content = [_raw(cd, seg_index, t.idx) for t in tok.subtree if t.i in trigger_ids and t.i != tok.i]
+    if fam in ("threat_call", "vow"):
+        m.speech_content = [_raw(cd, seg_index, t.idx) for t in sent if t.i in trigger_ids and t.i != tok.i
+                            and t.i < tok.i]
+    m.confidence = _confidence(m, tok, headline)
+    return m
+
+
+def _confidence(m: Mention, tok: Token, headline: bool) -> float:
+    c = 0.45
+    if m.family in lx.VIOLENT or m.family in ("riot", "storm", "protest", "march", "arrest", "abduct"):
+        c += 0.15
+    if m.sources:
+        c += 0.1
+    if m.targets:
+        c += 0.08
+    if m.killed is not None:
+        c += 0.07
+    if m.time_scope == "local":
+        c += 0.05
+    if m.place_scope == "local":
+        c += 0.05
+    if tok.pos_ in ("NOUN", "PROPN") and not (m.sources or m.targets):
+        c -= 0.1
+    if m.modality in ("hypothetical", "planned", "threatened", "denied"):
+        c -= 0.1
+    if m.anaphoric:
+        c -= 0.2
+    return round(max(0.05, min(0.95, c)), 3)

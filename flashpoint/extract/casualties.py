@@ -1,0 +1,118 @@
+"""Casualty counts: numbers of killed and injured with their qualifier (exact, at least, approx)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12, "half a dozen": 6,
+}
+# Vague quantities: ACLED-style coders record a conservative figure with qualifier "approx".
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "several": 3, "a few": 3, "few": 3,
+         "many": 10, "some": 3, "a number": 3, "tens": 20}
+_AT_LEAST = {"least", "over", "more", "minimum"}
+_APPROX = {"about", "around", "nearly", "some", "approximately", "roughly", "almost", "up", "estimated", "close"}
+_SINGULAR_DET = {"a", "an", "one", "another"}
+
+_KILLED_WORDS = r"(?:killed|dead|died|deaths?|killing|lives|bodies|slain|murdered|executed|massacred|perished)"
+_INJ_WORDS = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
+_NUM = (r"(?P<q>at least|more than|over|about|around|nearly|some|up to|approximately|roughly|almost)?\s*"
+        r"(?P<n>\d[\d,]*|a dozen|half a dozen|dozens|scores|hundreds|" + "|".join(
+            k for k in WORD_NUMBERS if " " not in k) + r")")
+_TOLL = re.compile(r"(?:death toll|toll)\s+(?:\w+\s+){0,3}?(?:rose|climbed|reached|stood|stands|is|was|of|to|at)"
+                   r"\s+(?:to\s+|at\s+)?" + _NUM, re.I)
+_N_KILLED = re.compile(_NUM + r"\s+(?:[\w-]+\s+){0,4}?(?:were|was|have been|had been|are|been)?\s*(?:reportedly\s+|"
+                       r"confirmed\s+)?" + _KILLED_WORDS + r"\b", re.I)
+_N_INJURED = re.compile(_NUM + r"\s+(?:[\w-]+\s+){0,4}?(?:were|was|have been|had been|are)?\s*" + _INJ_WORDS
+                        + r"\b", re.I)
+_KILLING_N = re.compile(r"\b(?:killing|killed|kills|kill|left)\s+" + _NUM + r"\b", re.I)
+_NONE = re.compile(r"\b(?:no (?:one|casualties|deaths|fatalities|injuries)|nobody)\b[^.]{0,40}"
+                   r"(?:reported|hurt|injured|killed|wounded|recorded|\.|$)|\bno (?:casualties|fatalities|"
+                   r"deaths) (?:were|was)\b", re.I)
+
+
+@dataclass(slots=True)
+class Count:
+    count: int | None
+    qualifier: str  # exact, at_least, approx, none_reported, unknown
+
+
+@dataclass(slots=True)
+class SentenceCasualties:
+    killed: Count | None = None
+    injured: Count | None = None
+
+
+def _to_int(text: str) -> tuple[int | None, bool]:
+    """Number from digits or words; the flag says whether the figure is vague."""
+    t = text.lower().replace(",", "").strip()
+    if t.isdigit():
+        return int(t), False
+    if t in WORD_NUMBERS:
+        return WORD_NUMBERS[t], False
+    if t in VAGUE:
+        return VAGUE[t], True
+    return None, False
+
+
+def _qualified(n: int | None, vague: bool, q: str | None) -> Count:
+    if n is None:
+        return Count(None, "unknown")
+    ql = (q or "").lower()
+    if vague or any(w in ql.split() for w in _APPROX):
+        return Count(n, "approx")
+    if any(w in ql.split() for w in _AT_LEAST):
+        return Count(n, "at_least")
+    return Count(n, "exact")
+
+
+def count_of_phrase(tok: Token) -> Count | None:
+    """The number of people a noun phrase denotes: "25 fighters", "at least three soldiers", "an American"."""
+    head = tok
+    # "dozens of protesters" / "three of them"
+    if head.like_num or head.lower_ in VAGUE or head.lower_ in WORD_NUMBERS:
+        n, vague = _to_int(head.text)
+        q = " ".join(c.lower_ for c in head.children if c.dep_ in ("quantmod", "advmod", "amod"))
+        return _qualified(n, vague, q)
+    for c in head.children:
+        if c.dep_ == "nummod":
+            n, vague = _to_int(c.text)
+            if n is None and c.lower_ == "dozen":
+                n = 12
+            q = " ".join(x.lower_ for x in c.subtree if x.dep_ in ("quantmod", "advmod", "amod") or x.lower_ in
+                         ("least", "more", "than", "about", "around", "nearly", "over", "some"))
+            if n is not None:
+                return _qualified(n, vague, q)
+    dets = {c.lower_ for c in head.children if c.dep_ == "det"}
+    if head.tag_ in ("NN", "NNP") and dets & _SINGULAR_DET:
+        return Count(1, "exact")
+    if head.tag_ == "NNP" and head.ent_type_ == "PERSON":
+        return Count(1, "exact")
+    return None
+
+
+def sentence_casualties(sent: Span) -> SentenceCasualties:
+    """Killed/injured figures stated anywhere in the sentence (fallback when the parse links none)."""
+    text = sent.text
+    out = SentenceCasualties()
+    for rx in (_TOLL, _KILLING_N, _N_KILLED):
+        m = rx.search(text)
+        if m:
+            n, vague = _to_int(m.group("n"))
+            if n is not None and not (m.group("n").isdigit() and 1900 <= n <= 2100):
+                out.killed = _qualified(n, vague, m.group("q"))
+                break
+    m = _N_INJURED.search(text)
+    if m:
+        n, vague = _to_int(m.group("n"))
+        if n is not None:
+            out.injured = _qualified(n, vague, m.group("q"))
+    if out.killed is None and _NONE.search(text):
+        out.killed = Count(0, "none_reported")
+    return out

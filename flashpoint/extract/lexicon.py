@@ -1,0 +1,72 @@
+"""Trigger lexicon and the word classes the extractor reasons with (loaded once from package data)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str  # VERB, NOUN or ANY
+    family: str
+    cameo: str
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> dict[tuple[str, str], Trigger]:
+    """(lemma, coarse POS) -> Trigger; ANY entries are indexed under both VERB and NOUN."""
+    table: dict[tuple[str, str], Trigger] = {}
+    path = files("flashpoint") / "data" / "triggers.csv"
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            t = Trigger(row["lemma"].strip().lower(), row["pos"].strip(), row["family"].strip(), row["cameo"].strip())
+            for pos in ("VERB", "NOUN") if t.pos == "ANY" else (t.pos,):
+                table[(t.lemma, pos)] = t
+    return table
+
+
+# Families: what kind of happening a trigger denotes.
+VIOLENT = {"attack", "storm", "shoot", "fire", "openfire", "kill", "massacre", "mob", "wound", "clash", "engage",
+           "shelling", "air", "strike", "bomb", "grenade", "launch", "abduct", "sexual", "torture", "assassinate",
+           "shootdown"}
+CASUALTY_ONLY = {"kill", "wound"}  # absorbed into a weapon/attack event when syntactically linked
+PROTEST = {"protest", "march", "boycott", "riot"}
+VERBAL = {"threaten", "threat", "warn", "vow", "accuse", "condemn", "demand", "appeal", "call", "deny",
+          "revenge", "retaliate"}
+SPEECH_LEMMAS = {"say", "tell", "report", "state", "announce", "add", "claim", "declare", "insist", "confirm",
+                 "note", "explain", "write", "tweet", "allege", "according"}
+ANAPHOR_NOUNS = {"incident", "violence", "unrest", "episode", "assault", "attack", "strike", "strikes", "raid",
+                 "rampage", "clash", "bombing", "operation"}
+
+# Instruments refine the type of an attack.
+AIR = {"air", "airstrike", "aerial", "warplane", "jet", "drone", "helicopter", "aircraft", "plane", "bomber",
+       "airforce", "gunship", "uav"}
+SHELLING = {"rocket", "missile", "mortar", "artillery", "shell", "shelling", "howitzer", "katyusha", "ballistic"}
+EXPLOSIVE = {"bomb", "ied", "explosive", "landmine", "mine", "roadside", "car-bomb", "device", "vbied", "blast",
+             "explosion"}
+SUICIDE = {"suicide", "bomber"}
+GRENADE = {"grenade"}
+FIREARM = {"gun", "gunman", "gunmen", "gunfire", "bullet", "rifle", "firearm", "pistol", "shooting", "sniper"}
+CROWD_CONTROL = {"tear", "teargas", "disperse", "baton", "cannon", "rubber", "stun", "beat", "baton-charge"}
+RIOT_CUES = {"smash", "torch", "burn", "fire", "storm", "loot", "vandalise", "vandalize", "ransack", "stone",
+             "rock", "petrol", "molotov", "break", "set", "clash", "rampage", "riot", "destroy", "attack", "throw"}
+PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "crowd", "mob", "rioter", "supporter", "mourner",
+                   "activist", "student", "worker", "marcher", "youth", "striker", "teacher", "trader", "farmer",
+                   "resident", "villager", "people"}
+MEMBER_NOUNS = {"fighter", "member", "militant", "militiaman", "militiamen", "combatant", "soldier", "troop",
+                "officer", "commander", "leader", "official", "elements", "element", "supporter", "loyalist"}
+QUANTITY_HEADS = {"dozen", "dozens", "hundreds", "hundred", "thousands", "thousand", "scores", "score", "some",
+                  "many", "several", "number", "group", "crowd", "handful", "most", "all", "millions", "tens",
+                  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "body", "bodies"}
+PERSON_NOUNS = {"people", "person", "civilian", "man", "men", "woman", "women", "child", "children", "soldier",
+                "fighter", "militant", "officer", "policeman", "policemen", "troop", "contractor", "worker",
+                "protester", "villager", "resident", "student", "farmer", "passenger", "member", "boy", "girl",
+                "pupil", "teacher", "journalist", "herder", "trader", "driver", "militiaman", "militiamen",
+                "jihadist", "insurgent", "rebel", "gunman", "gunmen", "assailant", "attacker", "victim", "casualty",
+                "guard", "staff", "employee", "miner", "worshipper", "pilgrim", "refugee", "national", "citizen",
+                "personnel", "servicemen", "serviceman", "official", "leader", "commander", "crew", "tourist",
+                "individual", "suspect", "gendarme", "recruit", "cadet", "volunteer", "mourner"}

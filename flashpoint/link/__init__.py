@@ -1,0 +1,340 @@
+"""The ``link`` stage: one event per real happening, and the relations the text states between events.
+
+Within a document, mentions of the same happening (headline, lede, later paragraphs; "the attack", "Tuesday's
+incident") are merged into one event; relations stated in the text ("in retaliation for", "followed", "after",
+a statement about another event) become links between the merged events. ``merge_across_documents`` does the
+same for reports of one happening by several documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+
+from flashpoint.extract import lexicon as lx
+from flashpoint.ontology import Ontology
+from flashpoint.records import Actor, DateSpan, Event, Evidence, Fatalities, Link, Location, Span
+from flashpoint.resolve.coding import CodedMention
+
+_QUAL_RANK = {"exact": 3, "at_least": 2, "approx": 1, "none_reported": 0, "unknown": -1}
+_PRECISION_RANK = {"site": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
+
+
+@dataclass(slots=True)
+class Cluster:
+    members: list[CodedMention] = field(default_factory=list)
+
+    @property
+    def head(self) -> CodedMention:
+        """The most informative mention: non-anaphoric, with actors, earliest."""
+        return max(self.members, key=lambda c: (not c.mention.anaphoric, bool(c.source) + bool(c.target),
+                                                c.mention.confidence, -c.mention.order))
+
+    def countries(self, side: str) -> set[str]:
+        return {a.country for c in self.members for a in getattr(c, side) if a.country}
+
+
+def _group(c: CodedMention) -> str:
+    """Coarse class used for merging: ACLED sub-type if any, else the CAMEO root."""
+    if c.acled:
+        return c.acled["sub_event_type"]
+    return "cameo:" + c.cameo[:2]
+
+
+def _dates_compatible(a: DateSpan, b: DateSpan) -> bool:
+    if not a.start or not b.start:
+        return True
+    return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
+
+
+def _km(a: Location, b: Location) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat or 0, a.lon or 0, b.lat or 0, b.lon or 0))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _places_compatible(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None or a.lat is None or b.lat is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if "country" in (a.precision, b.precision) or "admin1" in (a.precision, b.precision):
+        return True
+    return _km(a, b) <= 50
+
+
+def _actors_compatible(c: CodedMention, cl: Cluster) -> bool:
+    for side in ("source", "target"):
+        mine = {a.country for a in getattr(c, side) if a.country}
+        theirs = cl.countries(side)
+        if mine and theirs and not mine & theirs:
+            return False
+    return True
+
+
+def _anaphor_fits(c: CodedMention, cl: Cluster) -> bool:
+    h = cl.head
+    lemma = c.mention.trigger_text.lower()
+    if lemma.startswith("strike") and not (h.acled and h.acled["event_type"] == "Explosions/Remote violence"):
+        return False
+    if c.mention.family in ("kill",) and not (h.acled and h.acled["event_type"] != "Strategic developments"):
+        return False
+    if h.acled is None and h.cameo[:2] not in ("18", "19", "20", "14"):
+        return False
+    if not _actors_compatible(c, cl):
+        return False
+    if c.mention.time_scope == "local" and not _dates_compatible(c.date, h.date):
+        return False
+    return True
+
+
+def cluster_mentions(coded: list[CodedMention]) -> tuple[list[Cluster], dict[int, int]]:
+    """Merge a document's mentions into events. Returns the clusters and trigger offset -> cluster index."""
+    clusters: list[Cluster] = []
+    by_offset: dict[int, int] = {}
+    explicit: set[tuple[int, int]] = set()  # trigger pairs the text relates (never the same event)
+    for c in coded:
+        for _, off in c.mention.links:
+            explicit.add((c.mention.trigger_start, off))
+            explicit.add((off, c.mention.trigger_start))
+    pending_anaphors: list[CodedMention] = []
+    for c in coded:
+        m = c.mention
+        if m.family == "_ref":
+            continue
+        if m.anaphoric:
+            fits = [idx for idx in range(len(clusters)) if _anaphor_fits(c, clusters[idx])]
+            lemma = m.trigger_text.lower().rstrip("s")
+            # Same word as the antecedent's trigger first ("the strikes" -> "air strikes"), then the most recent.
+            target = max(fits, key=lambda i: (any(x.mention.trigger_text.lower().rstrip("s") == lemma
+                                                  for x in clusters[i].members), i), default=None)
+            if target is None:
+                pending_anaphors.append(c)
+                continue
+            clusters[target].members.append(c)
+            by_offset[m.trigger_start] = target
+            for off in m.alias_offsets:
+                by_offset[off] = target
+            continue
+        placed = None
+        for idx, cl in enumerate(clusters):
+            h = cl.head
+            if _group(h) != _group(c):
+                continue
+            if any((x.mention.trigger_start, m.trigger_start) in explicit for x in cl.members):
+                continue
+            if not _actors_compatible(c, cl):
+                continue
+            if not _dates_compatible(c.date, h.date) or not _places_compatible(c.location, h.location):
+                continue
+            if c.acled is None and {a.name.lower() for a in c.source} != {a.name.lower() for a in h.source}:
+                continue  # verbal events merge only when the same speaker says the same kind of thing
+            placed = idx
+            break
+        if placed is None:
+            clusters.append(Cluster([c]))
+            placed = len(clusters) - 1
+        else:
+            clusters[placed].members.append(c)
+        by_offset[m.trigger_start] = placed
+        for off in m.alias_offsets:
+            by_offset[off] = placed
+    # Anaphors told before their antecedent ("the attack" in a headline) attach to the first that fits.
+    for c in pending_anaphors:
+        for idx, cl in enumerate(clusters):
+            if _anaphor_fits(c, cl):
+                cl.members.append(c)
+                by_offset[c.mention.trigger_start] = idx
+                break
+        else:
+            if c.source and c.mention.family not in ("kill",) and c.mention.trigger_text.lower() not in ("incident",):
+                clusters.append(Cluster([c]))
+                by_offset[c.mention.trigger_start] = len(clusters) - 1
+    return clusters, by_offset
+
+
+_PROTEST_SUBTYPES = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+_STATE = {"military", "police", "government"}
+
+
+def _sub(cl: Cluster) -> str | None:
+    return cl.head.acled["sub_event_type"] if cl.head.acled else None
+
+
+def fuse_protest_repression(clusters: list[Cluster]) -> list[Cluster]:
+    """A protest and the security forces' action against it are one ACLED event.
+
+    Arrests, dispersal or tear gas make it a protest with intervention; deaths, injuries or live fire make it
+    excessive force against protesters.
+    """
+    protests = [cl for cl in clusters if _sub(cl) in _PROTEST_SUBTYPES]
+    if not protests:
+        return clusters
+    keep: list[Cluster] = []
+    for cl in clusters:
+        if cl in protests:
+            keep.append(cl)
+            continue
+        h = cl.head
+        by_state = any(a.kind in _STATE for a in h.source) or not h.source
+        on_crowd = any(a.kind in ("protesters", "civilians", "rioters") for a in h.target) or not h.target
+        repressive = _sub(cl) in ("Attack", "Arrests", "Armed clash", "Protest with intervention") or \
+            h.cameo.startswith("175")
+        target = next((p for p in protests if _dates_compatible(p.head.date, h.date)
+                       and _places_compatible(p.head.location, h.location)), None)
+        if target is None or not (by_state and on_crowd and repressive):
+            keep.append(cl)
+            continue
+        target.members.extend(cl.members)
+        hurt = any((c.fatalities[0] or 0) > 0 or (c.injured[0] or 0) > 0 for c in cl.members) or \
+            h.mention.instrument == "firearm"
+        sub = "Excessive force against protesters" if hurt and _sub(cl) != "Arrests" else "Protest with intervention"
+        for c in target.members:
+            if c.acled and c.acled["sub_event_type"] in _PROTEST_SUBTYPES:
+                if not (c.acled["sub_event_type"] == "Excessive force against protesters"):
+                    c.acled = {"event_type": "Protests", "sub_event_type": sub}
+                    c.cameo = "175" if sub.startswith("Excessive") else c.cameo
+    return keep
+
+
+def _links(coded: list[CodedMention], clusters: list[Cluster],
+           by_offset: dict[int, int]) -> dict[int, list[tuple[str, int]]]:
+    out: dict[int, list[tuple[str, int]]] = {}
+
+    def add(a: int, rel: str, b: int) -> None:
+        if a != b and (rel, b) not in out.setdefault(a, []):
+            out[a].append((rel, b))
+
+    last_in_sentence: dict[int, int] = {}  # sentence start -> cluster of its last non-anaphoric mention
+    sentences = sorted({c.mention.sent_start for c in coded})
+    for c in coded:
+        m = c.mention
+        if m.family != "_ref" and m.trigger_start in by_offset and not m.anaphoric:
+            last_in_sentence[m.sent_start] = by_offset[m.trigger_start]
+    for c in coded:
+        m = c.mention
+        if m.family == "_ref":
+            # "That was in retaliation for Y": the subject is the previous sentence's last event
+            prev = [s for s in sentences if s < m.sent_start and s in last_in_sentence]
+            for rel, off in m.links:
+                if prev and off in by_offset:
+                    add(last_in_sentence[prev[-1]], rel, by_offset[off])
+            continue
+        me = by_offset.get(m.trigger_start)
+        if me is None:
+            continue
+        for rel, off in m.links:
+            if off in by_offset:
+                add(me, rel, by_offset[off])
+        for off in m.speech_content:
+            if off in by_offset:
+                rel = "response_to" if m.family in ("threat_call", "vow") else "comment_on"
+                add(me, rel, by_offset[off])
+    return out
+
+
+def _event_id(doc_sha: str, index: int) -> str:
+    return hashlib.sha1(f"{doc_sha}:{index}".encode()).hexdigest()[:16]
+
+
+def _best_fatalities(values: list[tuple[int | None, str]]) -> Fatalities:
+    known = [v for v in values if v[0] is not None]
+    if not known:
+        return Fatalities(None, "unknown")
+    count, qual = max(known, key=lambda v: (v[0] or 0, _QUAL_RANK.get(v[1], -1)))
+    if count == 0:
+        return Fatalities(0, "none_reported")
+    return Fatalities(count, qual)  # type: ignore[arg-type]
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out = []
+    for a in actors:
+        key = (a.code or "") + "|" + a.name.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: str, published: str | None,
+                 ontology: Ontology, min_confidence: float = 0.0) -> list[Event]:
+    """Merge a document's coded mentions into ``Event`` records with evidence and links."""
+    clusters, by_offset = cluster_mentions(coded)
+    fused = fuse_protest_repression(clusters)
+    if len(fused) != len(clusters):
+        remap = {id(c): i for i, c in enumerate(fused)}
+        owner = {id(m): remap[id(cl)] for cl in fused for m in cl.members}
+        by_offset = {off: owner[id(m)] for off, idx in by_offset.items() for m in clusters[idx].members
+                     if m.mention.trigger_start == off or off in m.mention.alias_offsets}
+        clusters = fused
+    links = _links(coded, clusters, by_offset)
+    events: list[Event] = []
+    for idx, cl in enumerate(clusters):
+        h = cl.head
+        ordered = sorted(cl.members, key=lambda c: c.mention.order)
+        # Date: a mention's own time expression beats a sentence-level one, which beats the publication date.
+        dated = sorted(cl.members, key=lambda c: ({"local": 0, "sentence": 1}.get(c.mention.time_scope, 2),
+                                                  c.mention.anaphoric, c.mention.order))
+        date = dated[0].date
+        locs = [c.location for c in ordered if c.location is not None and not c.mention.anaphoric] or [
+            c.location for c in ordered if c.location is not None]
+        local_locs = [c.location for c in ordered if c.location is not None and c.mention.place_scope == "local"
+                      and not c.mention.anaphoric]
+        loc = max(local_locs or locs, key=lambda x: _PRECISION_RANK.get(x.precision, 0)) if (local_locs or locs) \
+            else None
+        src = _dedupe([a for c in sorted(cl.members, key=lambda c: c.mention.anaphoric) for a in c.source])
+        tgt = _dedupe([a for c in sorted(cl.members, key=lambda c: c.mention.anaphoric) for a in c.target])
+        src_keys = {a.name.lower() for a in src}
+        tgt = [a for a in tgt if a.name.lower() not in src_keys]
+        fat = _best_fatalities([c.fatalities for c in cl.members])
+        inj = _best_fatalities([c.injured for c in cl.members])
+        modality = h.mention.modality
+        attribution = next((c.mention.attribution for c in sorted(ordered, key=lambda c: c.mention.anaphoric)
+                            if c.mention.attribution), None)
+        evidence = []
+        for c in ordered:
+            m = c.mention
+            evidence.append(Evidence(doc_id=doc_id, text=text[m.sent_start:m.sent_end], start=m.sent_start,
+                                     end=m.sent_end, trigger=Span(m.trigger_text, m.trigger_start, m.trigger_end)))
+        conf = max(c.mention.confidence for c in cl.members)
+        conf = min(0.97, conf + 0.05 * (len({c.mention.sent_start for c in cl.members}) - 1))
+        if date.precision == "day" and all(c.mention.time_scope == "none" for c in cl.members):
+            conf -= 0.05
+        code = h.cameo
+        plover = ontology.plover(code)
+        events.append(Event(
+            event_id=_event_id(doc_sha, idx), doc_id=doc_id, cameo=code, cameo_name=ontology.name(code),
+            plover={"type": plover.get("type"), "mode": plover.get("mode")}, acled=h.acled,
+            goldstein=ontology.goldstein(code), date=date, location=loc, source=src, target=tgt, fatalities=fat,
+            injured=inj, modality=modality, attribution=attribution, evidence=evidence,
+            confidence=round(max(0.05, conf), 3), sources=[doc_id], published=published))
+    for idx, rels in links.items():
+        for rel, other in rels:
+            events[idx].links.append(Link(rel, events[other].event_id))  # type: ignore[arg-type]
+    keep = [e for e in events if e.confidence >= min_confidence]
+    _mark_main(keep)
+    return keep
+
+
+def _mark_main(events: list[Event]) -> None:
+    """Flag the one event the document is mainly about: violent and specific beats verbal, then confidence."""
+    if not events:
+        return
+
+    def score(e: Event) -> tuple[float, int]:
+        s = e.confidence
+        if e.acled:
+            s += 0.3
+        if e.plover.get("type") in ("ASSAULT", "PROTEST", "COERCE"):
+            s += 0.1
+        if e.modality not in ("asserted", "alleged"):
+            s -= 0.3
+        s += 0.02 * min(len(e.evidence), 4)
+        return s, -min(ev.start for ev in e.evidence)
+
+    best = max(events, key=score)
+    best.main = True
+    _ = lx  # the lexicon module documents the families used above

@@ -1,0 +1,75 @@
+"""Orchestration: documents in, events out, through clean -> nlp -> extract -> resolve -> link.
+
+``Pipeline`` loads the heavy resources once (spaCy model, gazetteer, actor and ontology tables) and streams
+documents through the stages in order. Nothing else in the package loads models.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from flashpoint.clean import CleanDocument, clean
+from flashpoint.extract import extract_mentions, locative
+from flashpoint.link import build_events
+from flashpoint.nlp import ParsedDocument, load_model, parse
+from flashpoint.records import Document, Event
+from flashpoint.resolve.coding import Resolver
+
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Za-z.'’ -]+?)(?:,|\s*\(|\s*[—–-])")
+
+
+@dataclass(slots=True)
+class Result:
+    document: Document
+    events: list[Event]
+
+
+def dateline_place(cd: CleanDocument) -> str | None:
+    """The place named by the document's dateline ("BAGHDAD (Agency) —" -> "Baghdad")."""
+    for seg in cd.segments:
+        if seg.kind == "dateline":
+            m = _DATELINE_PLACE.match(seg.text)
+            if m:
+                return m.group(1).strip().title()
+    return None
+
+
+class Pipeline:
+    """The full pipeline with its resources loaded once."""
+
+    def __init__(self, nlp: Language, resolver: Resolver, *, min_confidence: float = 0.0) -> None:
+        self.nlp = nlp
+        self.resolver = resolver
+        self.min_confidence = min_confidence
+
+    @classmethod
+    def load(cls, *, actors_file: str | None = None, min_confidence: float = 0.0) -> Pipeline:
+        return cls(load_model(), Resolver.load(actors_file=actors_file), min_confidence=min_confidence)
+
+    def events_for(self, parsed: ParsedDocument) -> list[Event]:
+        """Extract, resolve and link the events of one parsed document."""
+        from flashpoint.resolve.places import find_toponyms
+
+        cd = parsed.clean
+        doc = cd.doc
+        mentions = extract_mentions(parsed, published=doc.published)
+        toponyms: list[tuple[str, int, int]] = []
+        for seg_index, sdoc in parsed.parses:
+            for text, s, e in find_toponyms(sdoc, self.resolver.gazetteer):
+                if not locative(sdoc, s, e):
+                    continue
+                rs = cd.raw_offset(seg_index, s)
+                toponyms.append((text, rs, rs + len(text)))
+        coded = self.resolver.resolve_document(mentions, published=doc.published, toponyms=toponyms,
+                                               dateline=dateline_place(cd))
+        return build_events(coded, doc_id=doc.id, doc_sha=doc.sha256, text=doc.text, published=doc.published,
+                            ontology=self.resolver.ontology, min_confidence=self.min_confidence)
+
+    def run(self, docs: Iterable[Document], *, batch_size: int = 64, n_process: int = 1) -> Iterator[Result]:
+        """Stream documents through every stage; results come out in input order."""
+        for parsed in parse(clean(docs), self.nlp, batch_size=batch_size, n_process=n_process):
+            yield Result(parsed.clean.doc, self.events_for(parsed))

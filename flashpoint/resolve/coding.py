@@ -1,0 +1,248 @@
+"""Coding of event mentions: each mention's actors, place, date and event type.
+
+``Resolver`` holds the loaded tables (actors, gazetteer, ontology) and turns the extractor's ``Mention``s of one
+document into ``CodedMention``s: actors with ISO3 country, CAMEO actor code and kind; a ``Location`` from the
+gazetteer; an absolute ``DateSpan``; the CAMEO code with its PLOVER and ACLED equivalents.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from flashpoint.extract import Mention, Phrase
+from flashpoint.extract import lexicon as lx
+from flashpoint.ontology import Ontology, load_ontology
+from flashpoint.records import Actor, DateSpan, Location
+from flashpoint.resolve.times import published_span
+
+if TYPE_CHECKING:
+    from flashpoint.resolve.actors import ActorResolver
+    from flashpoint.resolve.places import Gazetteer, Place
+
+ARMED_KINDS = {"military", "police", "rebels", "militia", "armed group", "unknown armed", "government forces"}
+STATE_KINDS = {"military", "police", "government"}
+CIVILIAN_KINDS = {"civilians", "protesters", "media", "refugees", "religious", "business", "person"}
+
+
+@dataclass(slots=True)
+class CodedMention:
+    """A mention with coded fields; ``mention`` keeps the raw offsets and cues."""
+
+    mention: Mention
+    cameo: str
+    acled: dict[str, str] | None
+    source: list[Actor]
+    target: list[Actor]
+    date: DateSpan
+    location: Location | None
+    fatalities: tuple[int | None, str]
+    injured: tuple[int | None, str]
+    extras: dict[str, object] = field(default_factory=dict)
+
+
+def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str, dict[str, str] | None]:
+    """CAMEO code and ACLED type of a mention from its family, instrument and the kinds of its actors."""
+    fam, inst = m.family, m.instrument
+    skind = source[0].kind if source else None
+    tkinds = {a.kind for a in target}
+    killed = m.killed.count if m.killed else None
+
+    def acled(t: str, s: str) -> dict[str, str]:
+        return {"event_type": t, "sub_event_type": s}
+
+    remote = "Explosions/Remote violence"
+    if fam in ("protest", "march", "labour", "riot", "riot_act", "storm", "crowd", "disperse") or (
+            fam in ("attack", "burn", "destroy") and m.context_violent):
+        protesters = skind in ("protesters", "rioters", "civilians", None) or fam in ("protest", "march", "labour")
+        if fam == "storm" and skind in ARMED_KINDS - {"police"} and not m.context_violent:
+            return "190", acled("Battles", "Armed clash")
+        if fam in ("crowd", "disperse"):
+            return "175", acled("Protests", "Protest with intervention")
+        if fam in ("riot", "riot_act", "storm") or m.context_violent and protesters:
+            code = "145"
+            return code, acled("Riots", "Violent demonstration")
+        if killed and m.crowd_control:
+            return "175", acled("Protests", "Excessive force against protesters")
+        if m.crowd_control:
+            return "141", acled("Protests", "Protest with intervention")
+        return ("143" if fam == "labour" else "141"), acled("Protests", "Peaceful protest")
+    if fam == "mob":
+        return "1823", acled("Riots", "Mob violence")
+    if fam in lx.VIOLENT or fam in ("kill", "attack", "massacre"):
+        if fam == "abduct":
+            return "181", acled("Violence against civilians", "Abduction/forced disappearance")
+        if fam == "sexual":
+            return "1821", acled("Violence against civilians", "Sexual violence")
+        if fam == "torture":
+            return "1822", acled("Violence against civilians", "Attack")
+        if inst == "air":
+            return "195", acled(remote, "Air/drone strike")
+        if inst == "shelling" or fam == "shootdown":
+            return "194" if fam != "shootdown" else "190", acled(remote, "Shelling/artillery/missile attack")
+        if inst == "suicide":
+            return "1831", acled(remote, "Suicide bomb")
+        if inst == "explosive":
+            return "183", acled(remote, "Remote explosive/landmine/IED")
+        if inst == "grenade":
+            return "190", acled(remote, "Grenade")
+        if fam == "massacre":
+            return "202", acled("Violence against civilians", "Attack")
+        if fam == "assassinate":
+            return "186", acled("Violence against civilians", "Attack")
+        if tkinds & {"protesters"} and skind in STATE_KINDS:
+            return "175", acled("Protests", "Excessive force against protesters")
+        armed_target = bool(tkinds & ARMED_KINDS)
+        civ_target = bool(tkinds & CIVILIAN_KINDS) or (not target and fam == "kill")
+        if fam in ("clash", "engage") or (armed_target and not civ_target):
+            return ("193" if inst == "firearm" else "190"), acled("Battles", "Armed clash")
+        if civ_target:
+            return ("1823" if fam == "kill" else "180"), acled("Violence against civilians", "Attack")
+        if skind in ARMED_KINDS and not target:
+            return "190", acled("Battles", "Armed clash")
+        return ("1823" if fam == "kill" else "190"), acled("Violence against civilians", "Attack")
+    if fam == "arrest":
+        return "173", acled("Strategic developments", "Arrests")
+    if fam in ("loot",):
+        return "171", acled("Strategic developments", "Looting/property destruction")
+    if fam in ("burn", "destroy"):
+        return "1712", acled("Strategic developments", "Looting/property destruction")
+    if fam in ("seize", "retake"):
+        if skind in STATE_KINDS:
+            return "192", acled("Battles", "Government regains territory")
+        return "192", acled("Battles", "Non-state actor overtakes territory")
+    if fam == "withdraw":
+        return "0874", acled("Strategic developments", "Non-violent transfer of territory")
+    if fam == "disrupt":
+        return "190", acled("Strategic developments", "Disrupted weapons use")
+    if fam in ("agreement", "sign", "ceasefire"):
+        return ("0871" if fam == "ceasefire" else "057"), acled("Strategic developments", "Agreement")
+    verbal = {"threaten": "130", "warn": "130", "vow": "138", "threat_call": "138", "accuse": "112",
+              "condemn": "111", "demand": "100", "appeal": "020", "meet": "040", "talks": "040", "visit": "042",
+              "host": "043", "negotiate": "046", "agree": "030", "sanction": "163", "expel": "166", "deport": "174",
+              "curfew": "1723", "investigate": "090", "deny": "016", "release": "0841", "deploy": "154",
+              "call": "020"}
+    return verbal.get(fam, m.cameo), None
+
+
+class Resolver:
+    """Loaded resolution tables; build once per process and reuse for every document."""
+
+    def __init__(self, actors: ActorResolver, gazetteer: Gazetteer, ontology: Ontology | None = None) -> None:
+        self.actors = actors
+        self.gazetteer = gazetteer
+        self.ontology = ontology or load_ontology()
+
+    @classmethod
+    def load(cls, *, actors_file: str | None = None) -> Resolver:
+        from flashpoint.resolve.actors import ActorResolver
+        from flashpoint.resolve.places import Gazetteer
+
+        return cls(ActorResolver.load(actors_file), Gazetteer.open())
+
+    # -- places -----------------------------------------------------------------------------------------
+    def _place_index(self, mentions: list[Mention], toponyms: list[tuple[str, int, int]],
+                     country_hint: str | None) -> dict[tuple[int, int], Place]:
+        from flashpoint.resolve.places import resolve_toponyms
+
+        spans: dict[tuple[int, int], str] = {}
+        for text, s, e in toponyms:
+            spans[(s, e)] = text
+        for m in mentions:
+            for p in m.places:
+                spans.setdefault((p.start, p.end), p.text)
+        keys = sorted(spans)
+        if not keys:
+            return {}
+        chosen = resolve_toponyms([(spans[k], k[0], k[1]) for k in keys], self.gazetteer, country_hint=country_hint)
+        return {k: p for k, p in zip(keys, chosen, strict=True) if p is not None}
+
+    @staticmethod
+    def _location(place: Place, start: int | None = None, end: int | None = None) -> Location:
+        return Location(name=place.name, country=place.country, admin1=place.admin1, geonameid=place.geonameid,
+                        lat=place.lat, lon=place.lon, precision=place.precision,  # type: ignore[arg-type]
+                        start=start, end=end)
+
+    # -- actors -----------------------------------------------------------------------------------------
+    def _actor(self, p: Phrase, *, date: str | None, context_country: str | None) -> Actor | None:
+        entry = self.actors.lookup(p.text, date=date, context_country=context_country)
+        if entry is None:
+            return None
+        if entry.kind in ("unknown", None) and not entry.country and (
+                p.text.islower() or p.ent in ("GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL")):
+            return None  # a thing or a place, not an actor ("main door", "Green Zone")
+        country = entry.country or (context_country if entry.kind in (
+            "protesters", "civilians", "rioters", "police", "military", "government", "unknown armed",
+            "militia") and not p.affiliation else None)
+        code = entry.code
+        if code and country and not entry.country and len(code) == 3:
+            code = country + code
+        return Actor(name=p.text, country=country, code=code, kind=entry.kind, start=p.start, end=p.end,
+                     affiliation=p.affiliation)
+
+    def resolve_document(self, mentions: list[Mention], *, published: str | None,
+                         toponyms: list[tuple[str, int, int]] | None = None,
+                         dateline: str | None = None) -> list[CodedMention]:
+        """Code all mentions of one document (document-level context for places and actors)."""
+        toponyms = list(toponyms or [])
+        if dateline:
+            toponyms.append((dateline, -2, -1))
+        places = self._place_index(mentions, toponyms, None)
+        # The document's own place context: the dateline, else the most often named place.
+        doc_place = places.get((-2, -1))
+        named = Counter(p.geonameid for k, p in places.items() if k[0] >= 0 and p.precision != "country")
+        if doc_place is None and named:
+            gid = named.most_common(1)[0][0]
+            doc_place = next(p for k, p in sorted(places.items()) if p.geonameid == gid)
+        countries = Counter(p.country for k, p in places.items() if k[0] >= 0 and p.country)
+        doc_country = doc_place.country if doc_place else (countries.most_common(1)[0][0] if countries else None)
+        # Toponyms inside actor phrases ("US air strikes", "Iraqi Shia militia") do not locate events.
+        actor_spans = [(p.start, p.end) for m in mentions for p in m.sources + m.targets]
+        places = {k: v for k, v in places.items()
+                  if k[0] < 0 or not any(s <= k[0] < e for s, e in actor_spans)}
+        out: list[CodedMention] = []
+        last_actor: Phrase | None = None
+        for m in mentions:
+            if m.family == "_ref":
+                out.append(CodedMention(m, "", None, [], [], DateSpan(None, None, "unknown"), None, (None, "unknown"),
+                                        (None, "unknown")))
+                continue
+            # Place: local toponym, then one in the sentence, then the document's place.
+            loc = None
+            for p in m.places:
+                pl = places.get((p.start, p.end))
+                if pl is not None and (p.locative or pl.precision != "country" or m.place_scope == "local"):
+                    loc = self._location(pl, p.start, p.end)
+                    break
+            if loc is None:
+                # A bare country name is usually an actor ("talks between the US and Iran"), not a location.
+                flags = {(p.start, p.end): p.locative for p in m.places}
+                for (s, e), pl in sorted(places.items()):
+                    if m.sent_start <= s < m.sent_end and (flags.get((s, e)) or pl.precision != "country"):
+                        loc = self._location(pl, s, e)
+                        break
+            if loc is None and doc_place is not None:
+                loc = self._location(doc_place)
+            ctx_country = (loc.country if loc else None) or doc_country
+            date = m.time.span if m.time is not None and m.time.span is not None else published_span(published)
+            src, tgt = [], []
+            for ph in m.sources:
+                if ph.pronoun and last_actor is not None and ph.head in ("they", "he", "she", "it", "we"):
+                    ph = last_actor
+                a = self._actor(ph, date=published, context_country=ctx_country)
+                if a is not None and a.kind != "place":
+                    src.append(a)
+            for ph in m.targets:
+                if ph.pronoun:
+                    continue
+                a = self._actor(ph, date=published, context_country=ctx_country)
+                if a is not None and a.kind != "place":
+                    tgt.append(a)
+            if m.sources and not m.sources[0].pronoun:
+                last_actor = m.sources[0]
+            cameo, acled = classify(m, src, tgt)
+            killed = (m.killed.count, m.killed.qualifier) if m.killed else (None, "unknown")
+            injured = (m.injured.count, m.injured.qualifier) if m.injured else (None, "unknown")
+            out.append(CodedMention(m, cameo, acled, src, tgt, date, loc, killed, injured))
+        return out

