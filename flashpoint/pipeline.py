@@ -65,7 +65,7 @@ class Pipeline:
                 rs = cd.raw_offset(seg_index, s)
                 toponyms.append((text, rs, rs + len(text)))
         coded = self.resolver.resolve_document(mentions, published=doc.published, toponyms=toponyms,
-                                               dateline=dateline_place(cd))
+                                               dateline=dateline_place(cd), source=doc.source)
         return build_events(coded, doc_id=doc.id, doc_sha=doc.sha256, text=doc.text, published=doc.published,
                             ontology=self.resolver.ontology, min_confidence=self.min_confidence)
 

@@ -70,6 +70,15 @@ class Mention:
     alias_offsets: list[int] = field(default_factory=list)  # triggers folded into this mention ("killing")
 
 
+_HOSTED = {"visit", "talk", "meeting", "summit", "delegation", "counterpart", "president", "minister", "leader", "envoy",
+           "conference", "prime", "king", "premier", "chancellor", "secretary", "negotiation", "round"}
+_NONVIOLENT_CAUSES = {"crash", "accident", "fire", "flood", "flooding", "storm", "earthquake", "quake", "disease", "virus",
+                      "outbreak", "stampede", "collapse", "landslide", "cyclone", "hurricane", "drought", "heat",
+                      "airliner", "plane", "aircraft", "bus", "truck", "lorry", "car", "train", "lightning", "illness",
+                      "epidemic", "cholera", "covid", "famine", "avalanche", "blaze", "crush", "mudslide", "typhoon",
+                      "tornado", "heatwave", "pandemic", "malaria", "measles", "ebola", "wreck", "derailment",
+                      "capsize", "sinking", "boat", "ferry"}
+_NONVIOLENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "burn", "erupt", "flood", "die"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "from", "within", "throughout",
                    "on", "off", "along", "towards", "toward", "to", "north", "south", "east", "west"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "them", "this", "that", "which", "who", "its", "their", "i", "you"}
@@ -102,6 +111,9 @@ def locative(sdoc: Doc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return True
     root = span.root
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text in ("-", "–") and doc[span.end + 1].tag_ in ("VBN", "JJ"):
+        return False  # "Iran-backed", "Saudi-led", "Kabul-based": a modifier of an actor
     if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end and root.head.pos_ == "NOUN":
         return root.head.lemma_.lower() in _PLACE_HEADS
     if root.dep_ in ("compound", "nmod") and root.head.pos_ == "PROPN" and root.head.ent_type_ in ("ORG", "FAC"):
@@ -283,8 +295,28 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
                                                                 "property", "village", "school", "church",
                                                                 "mosque", "office", "bridge", "tower"}):
         return False, fam
+    if fam == "host":
+        objs = [c for c in _children(tok, "dobj")]
+        if not objs or not any(o.lemma_.lower() in _HOSTED or o.ent_type_ == "PERSON" for o in objs):
+            return False, fam
+    if fam in ("kill", "wound") and tok.pos_ == "VERB":
+        subj = _children(tok, "nsubj")
+        if subj and (subj[0].lemma_.lower() in _NONVIOLENT_CAUSES or _np_head(subj[0]).lemma_.lower()
+                     in _NONVIOLENT_CAUSES):
+            return False, fam
+        if tok.dep_ in ("advcl", "conj") and tok.head.lemma_.lower() in _NONVIOLENT_VERBS:
+            return False, fam
+        if _prep_objects(tok, {"in"}) and any(o.lemma_.lower() in _NONVIOLENT_CAUSES for o in _prep_objects(tok, {"in"})):
+            return False, fam
     if fam == "storm":
         return True, fam
+    if fam == "projectile":
+        # "rockets hit the base", "a missile slammed into": the weapon noun stands for the attack
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in (
+                "hit", "land", "strike", "slam", "fall", "target", "explode", "rain", "crash", "impact", "pound",
+                "kill", "wound", "injure", "damage", "destroy", "fire", "launch"):
+            return True, "shelling"
+        return False, fam
     if fam == "call":
         objs = _prep_objects(tok, {"for"})
         if tok.pos_ == "VERB" and not any(p.lower_ == "for" or p.lower_ == "on" for p in tok.children):
@@ -353,6 +385,10 @@ def _instrument(tok: Token, sent: Span, fam: str) -> str | None:
         return "grenade"
     if local & lx.SUICIDE and (local & (lx.EXPLOSIVE | {"attack", "bomber"}) or "bomber" in local):
         return "suicide"
+    subj_words = _words([t for c in tok.children if c.dep_ in ("nsubj", "agent", "nsubjpass") for t in c.subtree])
+    if fam in ("bomb", "attack", "strike", "kill") and (subj_words | {c.lemma_.lower() for c in tok.children}) & (
+            lx.AIR - {"plane", "aircraft"}):
+        return "air"
     if fam == "bomb" or local & lx.EXPLOSIVE:
         return "explosive"
     for words, name in ((lx.AIR, "air"), (lx.SHELLING, "shelling"), (lx.GRENADE, "grenade"),
@@ -482,6 +518,11 @@ def _modality(tok: Token, fam: str) -> tuple[str, Token | None]:
             break
     if aux & _FUTURE_AUX and fam not in lx.VERBAL:
         return "planned", None
+    if tok.dep_ in ("acl", "xcomp", "pobj") and tok.head.lemma_.lower() in ("plan", "plot", "intention", "scheme",
+                                                                           "threat", "bid", "preparation"):
+        return ("threatened" if tok.head.lemma_.lower() == "threat" else "planned"), None
+    if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ("plan", "plot", "threat"):
+        return "planned", None
     if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and tok.head.head.lemma_.lower() in (
             "threat", "plan", "risk", "possibility", "fear"):
         return "hypothetical", None
@@ -535,8 +576,10 @@ def _local_tokens(tok: Token, triggers: set[int]) -> list[Token]:
         gov = tok.head if tok.dep_ != "pobj" else tok.head.head
         if gov.pos_ in ("VERB", "AUX") and gov.i not in triggers:
             for c in gov.children:
-                if c.dep_ in ("npadvmod", "prep", "tmod") and c.i != tok.i and not any(
-                        x.i in triggers for x in c.subtree):
+                if c.dep_ in ("npadvmod", "prep", "tmod") and c.i != tok.i and c.lower_ not in (
+                        "after", "before", "following", "since", "until", "despite") and not any(
+                        x.i in triggers for x in c.subtree) and not any(
+                        x.lower_ in ("after", "before", "following") for x in c.subtree):
                     out.extend(c.subtree)
     return out
 
@@ -590,6 +633,8 @@ def _find_link_cues(tok: Token, local: list[Token], cd: CleanDocument, seg_index
                     cues.append(("follows", _raw(cd, seg_index, other.idx)))
             if c.dep_ == "prep" and c.lower_ in ("after", "following"):
                 other = trigger_in(c)
+                if other is None:  # "came two days after a volley ... killed": the clause hangs off the verb
+                    other = next((a for a in verb.children if a.dep_ == "advcl" and a.i in triggers), None)
                 if other is not None:
                     cues.append(("follows", _raw(cd, seg_index, other.idx)))
     return cues, prev_rel
@@ -699,6 +744,12 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
             for c in o.conjuncts:
                 if c.i in cands and host is None:
                     host = c
+        # "... bombed five sites, killing 25 and wounding 55": participial clauses of the attack verb
+        up = tok
+        while host is None and up.dep_ in ("advcl", "conj", "xcomp") and up.head is not up:
+            up = up.head
+            if up.i in cands and cands[up.i][2] not in lx.CASUALTY_ONLY:
+                host = up
         if host is not None:
             absorbed.add(i)
             cands[host.i] = (host, cands[host.i][1], cands[host.i][2])
@@ -713,6 +764,10 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
         for j in absorbed:
             kt, _, kfam = cands[j]
             hosts = {kt.head.i} | {c.i for c in kt.children}
+            up = kt
+            while up.dep_ in ("advcl", "conj", "xcomp") and up.head is not up:
+                up = up.head
+                hosts.add(up.i)
             hosts |= {o.i for o in _prep_objects(kt, {"in", "during", "by", "after", "amid"})}
             hosts |= {x.i for o in _prep_objects(kt, {"in", "during", "by", "after", "amid"}) for x in o.conjuncts}
             if i not in hosts:
@@ -814,6 +869,8 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
         pool = list(clause.subtree) if clause is not None else [t for t in tok.subtree if t.i > tok.i]
         src_words = {p.text.lower() for p in m.sources}
         for t in pool:
+            if t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE_PREPS - {"on", "to"}:
+                continue  # "gather in Baghdad" is a place, not the one warned
             if t.ent_type_ in ("GPE", "ORG", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "poss", "compound") \
                     and t.text.lower() not in src_words and t.ent_iob_ == "B":
                 m.targets = [_phrase(t, cd, seg_index)]
@@ -851,7 +908,8 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
         base = sent_start_raw
         m.time = TimeExpression(text=te.text, start=base + te.start, end=base + te.end, type=te.type, value=te.value,
                                 span=te.span)
-    # Places: toponym entities inside the local phrase get priority
+    # Places: toponym entities inside the local phrase get priority (kept in text order)
+    local_raw: set[int] = set()
     for ent in sent.ents:
         if ent.label_ in ("GPE", "LOC", "FAC") and locative(sdoc, ent.start_char, ent.end_char):
             s = _raw(cd, seg_index, ent.start_char)
@@ -861,7 +919,8 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
             loc_prep = gov is not None and gov.pos_ == "ADP" and gov.lower_ in _LOCATIVE_PREPS
             p = Phrase(text=ent.text, start=s, end=s + len(ent.text), ent=ent.label_, locative=loc_prep)
             if ent.start_char in local_idx:
-                m.places.insert(0, p)
+                m.places.insert(sum(1 for q in m.places if q.start in local_raw), p)
+                local_raw.add(p.start)
                 m.place_scope = "local"
             else:
                 m.places.append(p)
@@ -873,8 +932,12 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
         blamed = _prep_objects(setter, {"on"}) or [c for c in _children(setter, "dobj") if c.pos_ != "PRON"]
         if blamed:
             m.sources = [_phrase(b, cd, seg_index) for b in blamed]
-    # "fighters killed in ..." without an agent or count: a reference back to an event told elsewhere
+    # "fighters killed in ..." without an agent or count: a reference back to an event told elsewhere;
+    # "Ten people were killed in all": a toll for the event just told.
     if fam == "kill" and tok.dep_ == "acl" and not _prep_objects(tok, {"by"}) and not instrument:
+        m.anaphoric = True
+    if fam in ("kill", "wound") and not m.sources and not instrument and m.time_scope != "local" and \
+            m.place_scope != "local" and _is_passive(tok):
         m.anaphoric = True
     links, _ = _find_link_cues(tok, local, cd, seg_index, trig_tokens)
     m.links = links

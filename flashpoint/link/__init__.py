@@ -42,6 +42,31 @@ def _group(c: CodedMention) -> str:
     return "cameo:" + c.cameo[:2]
 
 
+_GENERIC_VIOLENCE = {"Attack", "Armed clash"}
+
+
+def _groups_compatible(c: CodedMention, cl: Cluster) -> bool:
+    """Same coarse class; or a generic attack mention and a cluster with a specific weapon, same attacker."""
+    h = cl.head
+    if _group(h) == _group(c):
+        return True
+    pair = {_group(h), _group(c)}
+    specific = pair - _GENERIC_VIOLENCE
+    if len(specific) == 1 and pair & _GENERIC_VIOLENCE and next(iter(specific)) in _REMOTE:
+        generic = c if _group(c) in _GENERIC_VIOLENCE else h
+        if generic.mention.instrument is None:
+            src_c = {a.country for a in c.source if a.country}
+            src_h = cl.countries("source")
+            tgt_c = {a.code for a in c.target if a.code}
+            tgt_h = {a.code for x in cl.members for a in x.target if a.code}
+            return bool(src_c & src_h) or bool(tgt_c & tgt_h)
+    return False
+
+
+_REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb",
+           "Grenade"}
+
+
 def _dates_compatible(a: DateSpan, b: DateSpan) -> bool:
     if not a.start or not b.start:
         return True
@@ -73,6 +98,13 @@ def _actors_compatible(c: CodedMention, cl: Cluster) -> bool:
     return True
 
 
+def _cluster_date(cl: Cluster) -> DateSpan:
+    dated = [x for x in cl.members if x.mention.time_scope != "none"]
+    best = min(dated, key=lambda x: ({"local": 0, "sentence": 1}.get(x.mention.time_scope, 2), x.mention.order)) \
+        if dated else cl.head
+    return best.date
+
+
 def _anaphor_fits(c: CodedMention, cl: Cluster) -> bool:
     h = cl.head
     lemma = c.mention.trigger_text.lower()
@@ -84,7 +116,7 @@ def _anaphor_fits(c: CodedMention, cl: Cluster) -> bool:
         return False
     if not _actors_compatible(c, cl):
         return False
-    if c.mention.time_scope == "local" and not _dates_compatible(c.date, h.date):
+    if c.mention.time_scope == "local" and not _dates_compatible(c.date, _cluster_date(cl)):
         return False
     return True
 
@@ -105,10 +137,11 @@ def cluster_mentions(coded: list[CodedMention]) -> tuple[list[Cluster], dict[int
             continue
         if m.anaphoric:
             fits = [idx for idx in range(len(clusters)) if _anaphor_fits(c, clusters[idx])]
-            lemma = m.trigger_text.lower().rstrip("s")
-            # Same word as the antecedent's trigger first ("the strikes" -> "air strikes"), then the most recent.
-            target = max(fits, key=lambda i: (any(x.mention.trigger_text.lower().rstrip("s") == lemma
-                                                  for x in clusters[i].members), i), default=None)
+            stem = m.trigger_text.lower()[:5]
+            # Same word or family as the antecedent's trigger first ("the bombing" -> "bombed"), then the most recent.
+            target = max(fits, key=lambda i: (any(x.mention.trigger_text.lower()[:5] == stem
+                                                  or x.mention.family == m.family for x in clusters[i].members
+                                                  if not x.mention.anaphoric), i), default=None)
             if target is None:
                 pending_anaphors.append(c)
                 continue
@@ -120,13 +153,17 @@ def cluster_mentions(coded: list[CodedMention]) -> tuple[list[Cluster], dict[int
         placed = None
         for idx, cl in enumerate(clusters):
             h = cl.head
-            if _group(h) != _group(c):
+            if not _groups_compatible(c, cl):
                 continue
             if any((x.mention.trigger_start, m.trigger_start) in explicit for x in cl.members):
                 continue
             if not _actors_compatible(c, cl):
                 continue
-            if not _dates_compatible(c.date, h.date) or not _places_compatible(c.location, h.location):
+            # A mention without its own time expression carries only the publication date: no evidence either way.
+            dated = c.mention.time_scope != "none" and any(x.mention.time_scope != "none" for x in cl.members)
+            if dated and not _dates_compatible(c.date, _cluster_date(cl)):
+                continue
+            if not _places_compatible(c.location, h.location):
                 continue
             if c.acled is None and {a.name.lower() for a in c.source} != {a.name.lower() for a in h.source}:
                 continue  # verbal events merge only when the same speaker says the same kind of thing
@@ -148,7 +185,8 @@ def cluster_mentions(coded: list[CodedMention]) -> tuple[list[Cluster], dict[int
                 by_offset[c.mention.trigger_start] = idx
                 break
         else:
-            if c.source and c.mention.family not in ("kill",) and c.mention.trigger_text.lower() not in ("incident",):
+            own = c.source and c.mention.family not in ("kill",) or (c.fatalities[0] or 0) > 0
+            if own and c.mention.trigger_text.lower() not in ("incident",):
                 clusters.append(Cluster([c]))
                 by_offset[c.mention.trigger_start] = len(clusters) - 1
     return clusters, by_offset
@@ -303,11 +341,14 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
         conf = min(0.97, conf + 0.05 * (len({c.mention.sent_start for c in cl.members}) - 1))
         if date.precision == "day" and all(c.mention.time_scope == "none" for c in cl.members):
             conf -= 0.05
-        code = h.cameo
+        # The type comes from the most specific mention ("a US drone strike" over "the US strike").
+        typed = max(cl.members, key=lambda c: (not c.mention.anaphoric, c.mention.instrument is not None,
+                                               c.acled is not None, c.mention.confidence, -c.mention.order))
+        code = typed.cameo
         plover = ontology.plover(code)
         events.append(Event(
             event_id=_event_id(doc_sha, idx), doc_id=doc_id, cameo=code, cameo_name=ontology.name(code),
-            plover={"type": plover.get("type"), "mode": plover.get("mode")}, acled=h.acled,
+            plover={"type": plover.get("type"), "mode": plover.get("mode")}, acled=typed.acled,
             goldstein=ontology.goldstein(code), date=date, location=loc, source=src, target=tgt, fatalities=fat,
             injured=inj, modality=modality, attribution=attribution, evidence=evidence,
             confidence=round(max(0.05, conf), 3), sources=[doc_id], published=published))

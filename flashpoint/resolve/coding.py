@@ -133,6 +133,7 @@ class Resolver:
         self.actors = actors
         self.gazetteer = gazetteer
         self.ontology = ontology or load_ontology()
+        self._points: dict[str, dict[str, str]] | None = None
 
     @classmethod
     def load(cls, *, actors_file: str | None = None) -> Resolver:
@@ -181,9 +182,26 @@ class Resolver:
         return Actor(name=p.text, country=country, code=code, kind=entry.kind, start=p.start, end=p.end,
                      affiliation=p.affiliation)
 
+    def country_location(self, iso3: str, name: str | None = None) -> Location | None:
+        """A country-precision location (the GeoNames country point), optionally named after an unresolved place."""
+        row = self._country_points().get(iso3)
+        if row is None:
+            return None
+        return Location(name=name or row["name"], country=iso3, geonameid=int(row["geonameid"] or 0) or None,
+                        lat=float(row["lat"]), lon=float(row["lon"]), precision="country")
+
+    def _country_points(self) -> dict[str, dict[str, str]]:
+        if self._points is None:
+            import csv
+            from importlib.resources import files
+
+            with (files("flashpoint") / "data" / "country_points.csv").open(encoding="utf-8") as f:
+                self._points = {r["iso3"]: r for r in csv.DictReader(f)}
+        return self._points
+
     def resolve_document(self, mentions: list[Mention], *, published: str | None,
                          toponyms: list[tuple[str, int, int]] | None = None,
-                         dateline: str | None = None) -> list[CodedMention]:
+                         dateline: str | None = None, source: str | None = None) -> list[CodedMention]:
         """Code all mentions of one document (document-level context for places and actors)."""
         toponyms = list(toponyms or [])
         if dateline:
@@ -245,4 +263,20 @@ class Resolver:
             killed = (m.killed.count, m.killed.qualifier) if m.killed else (None, "unknown")
             injured = (m.injured.count, m.injured.qualifier) if m.injured else (None, "unknown")
             out.append(CodedMention(m, cameo, acled, src, tgt, date, loc, killed, injured))
+        # No place resolved anywhere: the country the document is about (its actors, else its outlet), so that
+        # every event can still be counted by country. Precision "country" says the point is the country's.
+        if doc_country is None:
+            actor_countries = Counter(a.country for c in out for a in c.source + c.target
+                                      if a.country and a.kind not in ("igo", "ngo"))
+            if actor_countries:
+                doc_country = actor_countries.most_common(1)[0][0]
+            elif source:
+                doc_country = self.actors.country_of(source)
+        unresolved = [t for t, s, _ in toponyms if s >= 0 and (s, _) not in places]
+        for c in out:
+            if c.location is None and c.mention.family != "_ref":
+                own = [a.country for a in c.target + c.source if a.country and a.kind not in ("igo", "ngo")]
+                iso = doc_country or (own[0] if own else None)
+                if iso:
+                    c.location = self.country_location(iso, unresolved[0] if unresolved else None)
         return out
