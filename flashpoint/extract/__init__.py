@@ -70,10 +70,10 @@ class Mention:
     alias_offsets: list[int] = field(default_factory=list)  # triggers folded into this mention ("killing")
 
 
-_HOSTED = {"visit", "talk", "meeting", "summit", "delegation", "counterpart", "president", "minister", "leader", "envoy",
-           "conference", "prime", "king", "premier", "chancellor", "secretary", "negotiation", "round"}
-_NONVIOLENT_CAUSES = {"crash", "accident", "fire", "flood", "flooding", "storm", "earthquake", "quake", "disease", "virus",
-                      "outbreak", "stampede", "collapse", "landslide", "cyclone", "hurricane", "drought", "heat",
+_HOSTED = {"visit", "talk", "meeting", "summit", "delegation", "counterpart", "president", "minister", "leader",
+           "envoy", "conference", "prime", "king", "premier", "chancellor", "secretary", "negotiation", "round"}
+_NONVIOLENT_CAUSES = {"crash", "accident", "fire", "flood", "flooding", "storm", "earthquake", "quake", "disease",
+                      "virus", "outbreak", "stampede", "collapse", "landslide", "cyclone", "hurricane", "drought", "heat",
                       "airliner", "plane", "aircraft", "bus", "truck", "lorry", "car", "train", "lightning", "illness",
                       "epidemic", "cholera", "covid", "famine", "avalanche", "blaze", "crush", "mudslide", "typhoon",
                       "tornado", "heatwave", "pandemic", "malaria", "measles", "ebola", "wreck", "derailment",
@@ -306,7 +306,7 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
             return False, fam
         if tok.dep_ in ("advcl", "conj") and tok.head.lemma_.lower() in _NONVIOLENT_VERBS:
             return False, fam
-        if _prep_objects(tok, {"in"}) and any(o.lemma_.lower() in _NONVIOLENT_CAUSES for o in _prep_objects(tok, {"in"})):
+        if any(o.lemma_.lower() in _NONVIOLENT_CAUSES for o in _prep_objects(tok, {"in"})):
             return False, fam
     if fam == "storm":
         return True, fam
