@@ -73,8 +73,8 @@ class Mention:
 _HOSTED = {"visit", "talk", "meeting", "summit", "delegation", "counterpart", "president", "minister", "leader",
            "envoy", "conference", "prime", "king", "premier", "chancellor", "secretary", "negotiation", "round"}
 _NONVIOLENT_CAUSES = {"crash", "accident", "fire", "flood", "flooding", "storm", "earthquake", "quake", "disease",
-                      "virus", "outbreak", "stampede", "collapse", "landslide", "cyclone", "hurricane", "drought", "heat",
-                      "airliner", "plane", "aircraft", "bus", "truck", "lorry", "car", "train", "lightning", "illness",
+                      "virus", "outbreak", "stampede", "collapse", "landslide", "cyclone", "hurricane", "drought",
+                      "heat", "airliner", "plane", "aircraft", "bus", "truck", "lorry", "car", "train", "lightning", "illness",
                       "epidemic", "cholera", "covid", "famine", "avalanche", "blaze", "crush", "mudslide", "typhoon",
                       "tornado", "heatwave", "pandemic", "malaria", "measles", "ebola", "wreck", "derailment",
                       "capsize", "sinking", "boat", "ferry"}
