@@ -74,10 +74,10 @@ _HOSTED = {"visit", "talk", "meeting", "summit", "delegation", "counterpart", "p
            "envoy", "conference", "prime", "king", "premier", "chancellor", "secretary", "negotiation", "round"}
 _NONVIOLENT_CAUSES = {"crash", "accident", "fire", "flood", "flooding", "storm", "earthquake", "quake", "disease",
                       "virus", "outbreak", "stampede", "collapse", "landslide", "cyclone", "hurricane", "drought",
-                      "heat", "airliner", "plane", "aircraft", "bus", "truck", "lorry", "car", "train", "lightning",
-                      "illness", "epidemic", "cholera", "covid", "famine", "avalanche", "blaze", "crush", "mudslide", "typhoon",
-                      "tornado", "heatwave", "pandemic", "malaria", "measles", "ebola", "wreck", "derailment",
-                      "capsize", "sinking", "boat", "ferry"}
+                      "heat", "airliner", "plane", "aircraft", "bus", "truck", "lorry", "car", "train",
+                      "lightning", "illness", "epidemic", "cholera", "covid", "famine", "avalanche", "blaze",
+                      "crush", "mudslide", "typhoon", "tornado", "heatwave", "pandemic", "malaria", "measles",
+                      "ebola", "wreck", "derailment", "capsize", "sinking", "boat", "ferry"}
 _NONVIOLENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "burn", "erupt", "flood", "die"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "from", "within", "throughout",
                    "on", "off", "along", "towards", "toward", "to", "north", "south", "east", "west"}
