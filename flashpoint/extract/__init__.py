@@ -66,6 +66,7 @@ class Mention:
     order: int = 0
     confidence: float = 0.5
     context_violent: bool = False
+    context_nonviolent: bool = False  # "without resistance", "no violence was reported"
     crowd_control: bool = False
     alias_offsets: list[int] = field(default_factory=list)  # triggers folded into this mention ("killing")
 
@@ -79,6 +80,10 @@ _NONVIOLENT_CAUSES = {"crash", "accident", "fire", "flood", "flooding", "storm",
                       "crush", "mudslide", "typhoon", "tornado", "heatwave", "pandemic", "malaria", "measles",
                       "ebola", "wreck", "derailment", "capsize", "sinking", "boat", "ferry"}
 _NONVIOLENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "burn", "erupt", "flood", "die"}
+_NONVIOLENT_CUES = re.compile(
+    r"\b(?:without (?:any )?(?:resistance|a fight|fighting|firing a shot|a shot|violence|clashes)|no (?:violence|"
+    r"fighting|clashes|resistance) (?:was|were) reported|peacefully|(?:had )?fled (?:the|before)|abandoned (?:the|their)"
+    r"|withdrew from)\b", re.I)
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "from", "within", "throughout",
                    "on", "off", "along", "towards", "toward", "to", "north", "south", "east", "west"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "them", "this", "that", "which", "who", "its", "their", "i", "you"}
@@ -272,8 +277,13 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         objs = {c.lemma_.lower() for c in _children(tok, "dobj")}
         if objs & lx.SHELLING:
             return True, "shelling"
-        if objs & {"gas", "shot", "bullet", "round", "warning", "canister", "teargas"}:
-            return True, "crowd" if objs & {"gas", "canister", "teargas"} else "shoot"
+        if objs & {"gas", "shot", "bullet", "round", "warning", "canister", "teargas", "gunshot"}:
+            if objs & {"gas", "canister", "teargas"}:
+                return True, "crowd"
+            in_air = any(o.lower_ == "air" for o in _prep_objects(tok, {"in", "into"}))
+            return True, "warning_shots" if in_air or "warning" in objs else "shoot"
+        if any(o.lower_ == "air" for o in _prep_objects(tok, {"in", "into"})):
+            return True, "warning_shots"
         if _prep_objects(tok, {"on", "at", "upon"}):
             return True, "shoot"
         return False, fam
@@ -295,6 +305,25 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
                                                                 "property", "village", "school", "church",
                                                                 "mosque", "office", "bridge", "tower"}):
         return False, fam
+    if fam in ("recover", "discover"):
+        objs = _words([t for c in _children(tok, "dobj", "nsubjpass") for t in c.subtree])
+        if objs & {"ied", "explosive", "bomb", "weapon", "arm", "ammunition", "mine", "landmine", "device", "grenade",
+                   "rifle", "gun", "cache", "rocket", "detonator"}:
+            return True, "disrupt"
+        if fam == "discover" and objs & {"body", "bodies", "corpse", "remains", "grave"}:
+            return True, "bodies"
+        return False, fam
+    if fam == "disarm":
+        return True, "disrupt"
+    if fam == "declare":
+        objs = _words([t for c in _children(tok, "dobj", "nsubjpass") for t in c.subtree])
+        if objs & {"emergency", "curfew", "law"} and (objs & {"state", "curfew", "martial"}):
+            return True, "emergency"
+        return False, fam
+    if fam == "beat":
+        return bool(_children(tok, "dobj", "nsubjpass")) and not (
+            _words([t for c in _children(tok, "dobj") for t in c.subtree]) & {"record", "odds", "deadline",
+                                                                            "team", "rival", "side"}), "beat"
     if fam == "host":
         objs = [c for c in _children(tok, "dobj")]
         if not objs or not any(o.lemma_.lower() in _HOSTED or o.ent_type_ == "PERSON" for o in objs):
@@ -673,6 +702,9 @@ def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) ->
                 m.order = order
                 order += 1
             mentions.extend(ms)
+    if _NONVIOLENT_CUES.search(cd.doc.text):
+        for m in mentions:
+            m.context_nonviolent = True
     return mentions
 
 
@@ -695,7 +727,7 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
         extra = None
         if lem == "set" and (objs & {"fire", "ablaze", "alight"} or "ablaze" in {c.lower_ for c in tok.children}):
             extra = ("burn", "1712")
-        elif lem == "take" and objs & {"control"}:
+        elif lem == "take" and (objs & {"control"} or "over" in parts):
             extra = ("seize", "192")
         elif lem == "take" and objs & {"hostage", "hostages", "captive"}:
             extra = ("abduct", "181")

@@ -32,7 +32,7 @@ def load_triggers() -> dict[tuple[str, str], Trigger]:
 # Families: what kind of happening a trigger denotes.
 VIOLENT = {"attack", "storm", "shoot", "fire", "openfire", "kill", "massacre", "mob", "wound", "clash", "engage",
            "shelling", "air", "strike", "bomb", "grenade", "launch", "abduct", "sexual", "torture", "assassinate",
-           "shootdown"}
+           "shootdown", "beat"}
 CASUALTY_ONLY = {"kill", "wound"}  # absorbed into a weapon/attack event when syntactically linked
 PROTEST = {"protest", "march", "boycott", "riot"}
 VERBAL = {"threaten", "threat", "warn", "vow", "accuse", "condemn", "demand", "appeal", "call", "deny",

@@ -43,6 +43,7 @@ def _group(c: CodedMention) -> str:
 
 
 _GENERIC_VIOLENCE = {"Attack", "Armed clash"}
+_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 def _groups_compatible(c: CodedMention, cl: Cluster) -> bool:
@@ -323,10 +324,16 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
                       and not c.mention.anaphoric]
         loc = max(local_locs or locs, key=lambda x: _PRECISION_RANK.get(x.precision, 0)) if (local_locs or locs) \
             else None
+        typed = max(cl.members, key=lambda c: (not c.mention.anaphoric, c.mention.instrument is not None,
+                                               c.acled is not None, c.mention.confidence, -c.mention.order))
         src = _dedupe([a for c in sorted(cl.members, key=lambda c: c.mention.anaphoric) for a in c.source])
         tgt = _dedupe([a for c in sorted(cl.members, key=lambda c: c.mention.anaphoric) for a in c.target])
         src_keys = {a.name.lower() for a in src}
         tgt = [a for a in tgt if a.name.lower() not in src_keys]
+        if not src and typed.acled and typed.acled["event_type"] in _VIOLENT_TYPES:
+            # ACLED-style: violence with no named perpetrator is by an unidentified armed group.
+            iso = loc.country if loc else None
+            src = [Actor(name="unidentified armed group", country=iso, code=(iso or "") + "UAF", kind="armed group")]
         fat = _best_fatalities([c.fatalities for c in cl.members])
         inj = _best_fatalities([c.injured for c in cl.members])
         modality = h.mention.modality

@@ -26,6 +26,10 @@ STATE_KINDS = {"military", "police", "government"}
 CIVILIAN_KINDS = {"civilians", "protesters", "media", "refugees", "religious", "business", "person"}
 
 
+_DOMESTIC_KINDS = {"police", "military", "government", "protesters", "rioters", "civilians", "armed group",
+                  "unknown armed", "judiciary", "legislature", "political party", "media", "refugees", "business"}
+
+
 @dataclass(slots=True)
 class CodedMention:
     """A mention with coded fields; ``mention`` keeps the raw offsets and cues."""
@@ -70,6 +74,20 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
         return ("143" if fam == "labour" else "141"), acled("Protests", "Peaceful protest")
     if fam == "mob":
         return "1823", acled("Riots", "Mob violence")
+    if fam == "warning_shots":
+        if m.crowd_control or m.context_violent:
+            return "175", acled("Protests", "Protest with intervention")
+        return "150", acled("Strategic developments", "Change to group/activity")
+    # ACLED: violence by an unorganised crowd (residents, villagers, youths, a mob) is mob violence, not a battle.
+    crowd = {"civilians", "protesters", "rioters"}
+    if fam in ("attack", "kill", "clash", "beat", "shoot", "burn", "destroy") and skind in crowd and \
+            not (tkinds & {"military", "rebels", "militia", "armed group"}) and inst not in ("air", "shelling"):
+        return ("145" if fam in ("burn", "destroy") else "1823" if fam == "kill" else "145"), \
+            acled("Riots", "Mob violence")
+    if fam == "beat":
+        if tkinds & {"protesters"} and skind in STATE_KINDS:
+            return "175", acled("Protests", "Excessive force against protesters")
+        return "182", acled("Violence against civilians", "Attack")
     if fam in lx.VIOLENT or fam in ("kill", "attack", "massacre"):
         if fam == "abduct":
             return "181", acled("Violence against civilians", "Abduction/forced disappearance")
@@ -109,6 +127,8 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
     if fam in ("burn", "destroy"):
         return "1712", acled("Strategic developments", "Looting/property destruction")
     if fam in ("seize", "retake"):
+        if m.context_nonviolent:
+            return "192", acled("Strategic developments", "Non-violent transfer of territory")
         if skind in STATE_KINDS:
             return "192", acled("Battles", "Government regains territory")
         return "192", acled("Battles", "Non-state actor overtakes territory")
@@ -116,6 +136,12 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
         return "0874", acled("Strategic developments", "Non-violent transfer of territory")
     if fam == "disrupt":
         return "190", acled("Strategic developments", "Disrupted weapons use")
+    if fam in ("deploy",):
+        return "154", acled("Strategic developments", "Change to group/activity")
+    if fam in ("emergency", "curfew"):
+        return ("1724" if fam == "emergency" else "1723"), acled("Strategic developments", "Change to group/activity")
+    if fam in ("bodies", "evict"):
+        return ("174" if fam == "evict" else "180"), acled("Strategic developments", "Other")
     if fam in ("agreement", "sign", "ceasefire"):
         return ("0871" if fam == "ceasefire" else "057"), acled("Strategic developments", "Agreement")
     verbal = {"threaten": "130", "warn": "130", "vow": "138", "threat_call": "138", "accuse": "112",
@@ -230,7 +256,7 @@ class Resolver:
             loc = None
             for p in m.places:
                 pl = places.get((p.start, p.end))
-                if pl is not None and (p.locative or pl.precision != "country" or m.place_scope == "local"):
+                if pl is not None and (p.locative or pl.precision != "country"):
                     loc = self._location(pl, p.start, p.end)
                     break
             if loc is None:
@@ -265,6 +291,8 @@ class Resolver:
             out.append(CodedMention(m, cameo, acled, src, tgt, date, loc, killed, injured))
         # No place resolved anywhere: the country the document is about (its actors, else its outlet), so that
         # every event can still be counted by country. Precision "country" says the point is the country's.
+        if doc_country is None and source:
+            doc_country = self.actors.country_of(source)
         if doc_country is None:
             actor_countries = Counter(a.country for c in out for a in c.source + c.target
                                       if a.country and a.kind not in ("igo", "ngo"))
@@ -272,6 +300,14 @@ class Resolver:
                 doc_country = actor_countries.most_common(1)[0][0]
             elif source:
                 doc_country = self.actors.country_of(source)
+        if doc_country:
+            # Domestic actors named without a country ("police", "protesters") belong to the document's country.
+            for c in out:
+                for a in c.source + c.target:
+                    if a.country is None and a.kind in _DOMESTIC_KINDS and not a.affiliation:
+                        a.country = doc_country
+                        if a.code and len(a.code) == 3:
+                            a.code = doc_country + a.code
         unresolved = [t for t, s, _ in toponyms if s >= 0 and (s, _) not in places]
         for c in out:
             if c.location is None and c.mention.family != "_ref":
