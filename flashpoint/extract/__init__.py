@@ -82,8 +82,8 @@ _NONVIOLENT_CAUSES = {"crash", "accident", "fire", "flood", "flooding", "storm",
 _NONVIOLENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "burn", "erupt", "flood", "die"}
 _NONVIOLENT_CUES = re.compile(
     r"\b(?:without (?:any )?(?:resistance|a fight|fighting|firing a shot|a shot|violence|clashes)|no (?:violence|"
-    r"fighting|clashes|resistance) (?:was|were) reported|peacefully|(?:had )?fled (?:the|before)|abandoned (?:the|their)"
-    r"|withdrew from)\b", re.I)
+    r"fighting|clashes|resistance) (?:was|were) reported|peacefully|(?:had )?fled (?:the|before)"
+    r"|abandoned (?:the|their)|withdrew from)\b", re.I)
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "from", "within", "throughout",
                    "on", "off", "along", "towards", "toward", "to", "north", "south", "east", "west"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "them", "this", "that", "which", "who", "its", "their", "i", "you"}
