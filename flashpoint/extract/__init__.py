@@ -702,6 +702,15 @@ def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) ->
                 m.order = order
                 order += 1
             mentions.extend(ms)
+    # Crowd violence or crowd control told anywhere in a paragraph colours every protest of that paragraph.
+    for seg_index in {m.seg_index for m in mentions}:
+        para = [m for m in mentions if m.seg_index == seg_index]
+        violent = any(m.context_violent for m in para)
+        control = any(m.crowd_control for m in para)
+        for m in para:
+            if m.family in ("protest", "march", "labour"):
+                m.context_violent = m.context_violent or violent
+                m.crowd_control = m.crowd_control or control
     if _NONVIOLENT_CUES.search(cd.doc.text):
         for m in mentions:
             m.context_nonviolent = True
@@ -754,7 +763,7 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
     sent_start_raw = _raw(cd, seg_index, sent.start_char)
     times = find_times(sent_text, published)
     sent_words = _words(sent)
-    violent_context = bool(sent_words & lx.RIOT_CUES) and bool(sent_words & (lx.PROTESTER_NOUNS | {"protest"}))
+    violent_context = _riot_context(sent) and bool(sent_words & (lx.PROTESTER_NOUNS | {"protest", "demonstration"}))
     crowd_control = bool(sent_words & lx.CROWD_CONTROL) or ("tear" in sent_words and "gas" in sent_words)
     sent_casualties = sentence_casualties(sent)
     out: list[Mention] = []
@@ -864,6 +873,34 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                               trigger_end=-1, family="_ref", cameo="", links=[(rel, _raw(cd, seg_index, other.idx))],
                               link_to_previous=rel, anaphoric=True))
     return out
+
+
+_SECURITY_NOUNS = {"police", "policeman", "policemen", "soldier", "troop", "force", "officer", "army", "gendarme",
+                   "military", "security", "guard"}
+
+
+def _riot_context(sent: Span) -> bool:
+    """Does the sentence tell of violence by a crowd (not by the forces facing it)?"""
+    for t in sent:
+        lem = t.lemma_.lower()
+        if lem in ("riot", "rampage", "rioter", "molotov", "looting"):
+            return True
+        if t.pos_ != "VERB" or lem not in lx.RIOT_CUES | {"pelt", "barricade", "block", "damage", "hurl"}:
+            continue
+        objs = _words([x for c in _children(t, "dobj") for x in c.subtree])
+        if lem == "set" and not objs & {"fire", "ablaze", "alight"}:
+            continue
+        if lem in ("throw", "hurl") and not objs & {"stone", "rock", "bomb", "petrol", "molotov", "brick", "bottle"}:
+            continue
+        if lem in ("fire", "break", "attack", "clash") and not (lem == "clash" and _prep_objects(t, {"with"})):
+            continue
+        if lem == "block" and not objs & {"road", "highway", "street", "tyre", "tire", "traffic"}:
+            continue
+        subj = _children(t, "nsubj")
+        if subj and _np_head(subj[0]).lemma_.lower() in _SECURITY_NOUNS:
+            continue
+        return True
+    return False
 
 
 def _threat_clause(tok: Token) -> Token | None:
