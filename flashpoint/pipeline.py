@@ -16,8 +16,9 @@ from flashpoint.clean import CleanDocument, clean
 from flashpoint.extract import extract_mentions, locative
 from flashpoint.link import build_events
 from flashpoint.nlp import ParsedDocument, load_model, parse
-from flashpoint.records import Document, Event
+from flashpoint.records import DateSpan, Document, Event
 from flashpoint.resolve.coding import Resolver
+from flashpoint.resolve.times import find_times
 
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Za-z.'’ -]+?)(?:,|\s*\(|\s*[—–-])")
 
@@ -35,6 +36,18 @@ def dateline_place(cd: CleanDocument) -> str | None:
             m = _DATELINE_PLACE.match(seg.text)
             if m:
                 return m.group(1).strip().title()
+    return None
+
+
+def lead_date(cd: CleanDocument) -> DateSpan | None:
+    """A date that opens the report ("24 May. ...", "On 3 November, ...", a dateline's date) governs it."""
+    for seg in cd.segments:
+        if seg.kind in ("dateline", "body"):
+            for t in find_times(seg.text[:40], cd.doc.published):
+                if t.start <= 4 and t.span is not None and t.span.precision == "day":
+                    return t.span
+            if seg.kind == "body":
+                return None
     return None
 
 
@@ -65,7 +78,8 @@ class Pipeline:
                 rs = cd.raw_offset(seg_index, s)
                 toponyms.append((text, rs, rs + len(text)))
         coded = self.resolver.resolve_document(mentions, published=doc.published, toponyms=toponyms,
-                                               dateline=dateline_place(cd), source=doc.source)
+                                               dateline=dateline_place(cd), source=doc.source,
+                                               default_date=lead_date(cd))
         return build_events(coded, doc_id=doc.id, doc_sha=doc.sha256, text=doc.text, published=doc.published,
                             ontology=self.resolver.ontology, min_confidence=self.min_confidence)
 

@@ -227,12 +227,15 @@ class Resolver:
 
     def resolve_document(self, mentions: list[Mention], *, published: str | None,
                          toponyms: list[tuple[str, int, int]] | None = None,
-                         dateline: str | None = None, source: str | None = None) -> list[CodedMention]:
+                         dateline: str | None = None, source: str | None = None,
+                         default_date: DateSpan | None = None) -> list[CodedMention]:
         """Code all mentions of one document (document-level context for places and actors)."""
         toponyms = list(toponyms or [])
         if dateline:
             toponyms.append((dateline, -2, -1))
-        places = self._place_index(mentions, toponyms, None)
+        # The outlet's country (e.g. "Daily Nation (Kenya)") is a prior for ambiguous names, as for a human coder.
+        hint = self.actors.country_of(source) if source else None
+        places = self._place_index(mentions, toponyms, hint)
         # The document's own place context: the dateline, else the most often named place.
         doc_place = places.get((-2, -1))
         named = Counter(p.geonameid for k, p in places.items() if k[0] >= 0 and p.precision != "country")
@@ -269,7 +272,8 @@ class Resolver:
             if loc is None and doc_place is not None:
                 loc = self._location(doc_place)
             ctx_country = (loc.country if loc else None) or doc_country
-            date = m.time.span if m.time is not None and m.time.span is not None else published_span(published)
+            date = m.time.span if m.time is not None and m.time.span is not None else (
+                default_date or published_span(published))
             src, tgt = [], []
             for ph in m.sources:
                 if ph.pronoun and last_actor is not None and ph.head in ("they", "he", "she", "it", "we"):

@@ -36,6 +36,8 @@ _ARTICLES = ("al ", "el ", "as ", "ad ", "ar ", "an ", "at ", "az ", "ash ", "ad
 _ADMIN_WORDS = {
     "province", "governorate", "state", "region", "oblast", "county", "parish", "district", "prefecture",
     "department", "municipality", "wilaya", "wilayat", "muhafazat", "krai", "territory", "borough", "division",
+    "town", "village", "city", "area", "locality", "camp", "neighbourhood", "neighborhood", "settlement", "commune",
+    "ward", "subcounty",
 }
 
 
