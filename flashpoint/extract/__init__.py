@@ -250,6 +250,10 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
     """Decide whether a trigger word really denotes an event here; may change the family."""
     fam = trig.family
     lemma = tok.lemma_.lower()
+    neighbours = (tok.nbor(-1) if tok.i > 0 else tok, tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok)
+    if tok.ent_type_ in ("DATE", "TIME") or (
+            tok.text[:1].isupper() and lemma in ("march", "may") and any(n.like_num for n in neighbours)):
+        return False, fam  # "21 March." is a date, not a march
     if tok.pos_ == "VERB" and tok.dep_ == "amod" and not headline:
         return False, fam  # participles used as adjectives: "state-sanctioned", "the wounded"
     kids = {c.lemma_.lower() for c in tok.children}
@@ -315,6 +319,13 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         return False, fam
     if fam == "disarm":
         return True, "disrupt"
+    if fam == "suspend" and not _children(tok, "dobj", "nsubjpass"):
+        return False, fam
+    if fam == "change" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() not in ("announce", "accept", "negotiate"):
+        return False, fam
+    if fam == "bomb" and (_words(list(sent)) & {"prematurely", "accidentally", "accidental"} or any(
+            t.lemma_.lower() in ("plant", "assemble", "make", "manufacture") and t.tag_ == "VBG" for t in sent)):
+        return True, "disrupt"  # an IED that went off while being planted or built
     if fam == "declare":
         objs = _words([t for c in _children(tok, "dobj", "nsubjpass") for t in c.subtree])
         if objs & {"emergency", "curfew", "law"} and (objs & {"state", "curfew", "martial"}):
@@ -327,6 +338,16 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
     if fam == "host":
         objs = [c for c in _children(tok, "dobj")]
         if not objs or not any(o.lemma_.lower() in _HOSTED or o.ent_type_ == "PERSON" for o in objs):
+            return False, fam
+    if fam == "die":
+        if any(o.lemma_.lower() in _NONVIOLENT_CAUSES | {"illness", "cancer", "age", "complication", "hunger",
+                                                          "starvation", "cold", "disease"}
+               for o in _prep_objects(tok, {"of", "in", "from", "after"})):
+            return False, fam
+        para_words = _words(list(tok.doc))
+        if not para_words & {"shoot", "shot", "gun", "gunman", "gunmen", "attack", "bomb", "clash", "violence",
+                             "machete", "fight", "fighting", "wound", "injury", "stab", "beat", "raid", "explosion",
+                             "militant", "rebel", "soldier", "troops", "police", "killing", "arrow", "dispute"}:
             return False, fam
     if fam in ("kill", "wound") and tok.pos_ == "VERB":
         subj = _children(tok, "nsubj")
@@ -686,6 +707,10 @@ def _previous_sentence_link(sent: Span, triggers: dict[int, Token], cd: CleanDoc
     return None
 
 
+def _is_violent(m: Mention) -> bool:
+    return m.family in lx.VIOLENT or m.family in ("riot", "storm", "protest", "march", "mob", "riot_act", "massacre")
+
+
 def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) -> list[Mention]:
     """All event mentions of one parsed document, in text order."""
     cd = parsed.clean
@@ -701,6 +726,16 @@ def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) ->
             for m in ms:
                 m.order = order
                 order += 1
+            violent_here = [m for m in ms if _is_violent(m) and not m.anaphoric]
+            if not violent_here and not headline:
+                # "Three dead." / "Two policemen died as well": a toll told in a sentence of its own belongs to
+                # the last violent event told before it.
+                sc = sentence_casualties(sent)
+                prior = [m for m in mentions if _is_violent(m) and not m.anaphoric]
+                if prior and sc.killed is not None and prior[-1].killed is None:
+                    prior[-1].killed = sc.killed
+                if prior and sc.injured is not None and prior[-1].injured is None:
+                    prior[-1].injured = sc.injured
             mentions.extend(ms)
     # Crowd violence or crowd control told anywhere in a paragraph colours every protest of that paragraph.
     for seg_index in {m.seg_index for m in mentions}:
@@ -736,6 +771,8 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
         extra = None
         if lem == "set" and (objs & {"fire", "ablaze", "alight"} or "ablaze" in {c.lower_ for c in tok.children}):
             extra = ("burn", "1712")
+        elif lem in ("switch", "change") and objs & {"side", "sides", "allegiance"}:
+            extra = ("change", "0874")
         elif lem == "take" and (objs & {"control"} or "over" in parts):
             extra = ("seize", "192")
         elif lem == "take" and objs & {"hostage", "hostages", "captive"}:
@@ -814,13 +851,15 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
             if i not in hosts:
                 continue
             victims = _children(kt, "dobj", "nsubjpass") or ([kt.head] if kt.dep_ == "acl" else [])
+            if kfam == "die":
+                victims = _children(kt, "nsubj")
             if kt.pos_ in ("NOUN", "PROPN"):
                 victims = _prep_objects(kt, {"of"})
             m.alias_offsets.append(_raw(cd, seg_index, kt.idx))
             count = None
             for v in victims:
                 count = count_of_phrase(v) or count
-            if kfam == "kill" and victims:
+            if kfam in ("kill", "die") and victims:
                 # The people killed are the target, rather than the facility attacked.
                 m.targets = [_phrase(v, cd, seg_index) for v in victims]
             if m.time is None or m.time_scope != "local":
@@ -833,12 +872,14 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                         m.time_scope = "local"
                         break
             if count is not None:
-                if kfam == "kill":
+                if kfam in ("kill", "die"):
                     m.killed = count
                 else:
                     m.injured = count
-        if m.killed is None and fam in ("kill", "massacre", "mob"):
+        if m.killed is None and fam in ("kill", "massacre", "mob", "die"):
             victims = _children(tok, "dobj", "nsubjpass") or ([tok.head] if tok.dep_ == "acl" else [])
+            if fam == "die":
+                victims = _children(tok, "nsubj")
             victims += _prep_objects(tok, {"of"}) if tok.pos_ == "NOUN" else []
             for v in victims:
                 m.killed = count_of_phrase(v)

@@ -72,9 +72,26 @@ def _qualified(n: int | None, vague: bool, q: str | None) -> Count:
     return Count(n, "exact")
 
 
+_ANIMALS = {"ox", "oxen", "cattle", "cow", "goat", "sheep", "camel", "livestock", "animal", "donkey", "dog", "chicken",
+            "head", "elephant", "pig", "horse", "bull"}
+
+
 def count_of_phrase(tok: Token) -> Count | None:
-    """The number of people a noun phrase denotes: "25 fighters", "at least three soldiers", "an American"."""
+    """The number of people a noun phrase denotes: "25 fighters", "at least three soldiers", "an American";
+    coordinated phrases add up ("2 civilians and 6 militants" -> 8)."""
+    first = _count_one(tok)
+    extra = [_count_one(c) for c in tok.conjuncts if c.i > tok.i]
+    counts = [c for c in [first, *extra] if c is not None and c.count is not None]
+    if len(counts) > 1:
+        qual = "exact" if all(c.qualifier == "exact" for c in counts) else "approx"
+        return Count(sum(c.count for c in counts if c.count is not None), qual)
+    return first
+
+
+def _count_one(tok: Token) -> Count | None:
     head = tok
+    if head.lemma_.lower() in _ANIMALS:
+        return None
     # "dozens of protesters" / "three of them"
     if head.like_num or head.lower_ in VAGUE or head.lower_ in WORD_NUMBERS:
         n, vague = _to_int(head.text)
@@ -97,22 +114,35 @@ def count_of_phrase(tok: Token) -> Count | None:
     return None
 
 
+def _first_count(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match whose number is a count, not a year or a date ("On 7 December 2019, ...")."""
+    for m in rx.finditer(text):
+        raw = m.group("n").rstrip(",")
+        n, _ = _to_int(raw)
+        if n is None or (raw.isdigit() and (1900 <= n <= 2100 or len(raw) > 1 and raw.startswith("0"))):
+            continue
+        before = text[max(0, m.start("n") - 12):m.start("n")].lower()
+        if any(mon in before for mon in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                         "nov", "dec")) and n <= 31:
+            continue  # "On 7 December 2019" / "March 13"
+        return m
+    return None
+
+
 def sentence_casualties(sent: Span) -> SentenceCasualties:
     """Killed/injured figures stated anywhere in the sentence (fallback when the parse links none)."""
     text = sent.text
     out = SentenceCasualties()
     for rx in (_TOLL, _KILLING_N, _N_KILLED):
-        m = rx.search(text)
+        m = _first_count(rx, text)
         if m:
             n, vague = _to_int(m.group("n"))
-            if n is not None and not (m.group("n").isdigit() and 1900 <= n <= 2100):
-                out.killed = _qualified(n, vague, m.group("q"))
-                break
-    m = _N_INJURED.search(text)
+            out.killed = _qualified(n, vague, m.group("q"))
+            break
+    m = _first_count(_N_INJURED, text)
     if m:
         n, vague = _to_int(m.group("n"))
-        if n is not None:
-            out.injured = _qualified(n, vague, m.group("q"))
+        out.injured = _qualified(n, vague, m.group("q"))
     if out.killed is None and _NONE.search(text):
         out.killed = Count(0, "none_reported")
     return out

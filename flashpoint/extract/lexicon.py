@@ -33,7 +33,7 @@ def load_triggers() -> dict[tuple[str, str], Trigger]:
 VIOLENT = {"attack", "storm", "shoot", "fire", "openfire", "kill", "massacre", "mob", "wound", "clash", "engage",
            "shelling", "air", "strike", "bomb", "grenade", "launch", "abduct", "sexual", "torture", "assassinate",
            "shootdown", "beat"}
-CASUALTY_ONLY = {"kill", "wound"}  # absorbed into a weapon/attack event when syntactically linked
+CASUALTY_ONLY = {"kill", "wound", "die"}  # absorbed into a weapon/attack event when syntactically linked
 PROTEST = {"protest", "march", "boycott", "riot"}
 VERBAL = {"threaten", "threat", "warn", "vow", "accuse", "condemn", "demand", "appeal", "call", "deny",
           "revenge", "retaliate"}

@@ -378,6 +378,8 @@ def _mark_main(events: list[Event]) -> None:
             s += 0.3
         if e.plover.get("type") in ("ASSAULT", "PROTEST", "COERCE"):
             s += 0.1
+        if (e.acled or {}).get("sub_event_type") == "Sexual violence":
+            s += 0.15  # the most specific form of violence against civilians in a report
         if e.modality not in ("asserted", "alleged"):
             s -= 0.3
         s += 0.02 * min(len(e.evidence), 4)

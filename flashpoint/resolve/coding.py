@@ -67,7 +67,9 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
         if fam in ("riot", "riot_act", "storm") or m.context_violent and protesters:
             code = "145"
             return code, acled("Riots", "Violent demonstration")
-        if killed and m.crowd_control:
+        hurt = bool(killed) or bool(m.injured and m.injured.count)
+        if hurt:
+            # ACLED: protesters killed or seriously hurt at a peaceful protest is excessive force against them.
             return "175", acled("Protests", "Excessive force against protesters")
         if m.crowd_control:
             return "141", acled("Protests", "Protest with intervention")
@@ -88,6 +90,8 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
         if tkinds & {"protesters"} and skind in STATE_KINDS:
             return "175", acled("Protests", "Excessive force against protesters")
         return "182", acled("Violence against civilians", "Attack")
+    if fam == "die":
+        fam = "kill"
     if fam in lx.VIOLENT or fam in ("kill", "attack", "massacre"):
         if fam == "abduct":
             return "181", acled("Violence against civilians", "Abduction/forced disappearance")
@@ -136,6 +140,10 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
         return "0874", acled("Strategic developments", "Non-violent transfer of territory")
     if fam == "disrupt":
         return "190", acled("Strategic developments", "Disrupted weapons use")
+    if fam in ("change", "relocate"):
+        return m.cameo, acled("Strategic developments", "Change to group/activity")
+    if fam == "suspend":
+        return "172", acled("Strategic developments", "Change to group/activity")
     if fam in ("deploy",):
         return "154", acled("Strategic developments", "Change to group/activity")
     if fam in ("emergency", "curfew"):
