@@ -79,6 +79,8 @@ _NONVIOLENT_CAUSES = {"crash", "accident", "fire", "flood", "flooding", "storm",
                       "lightning", "illness", "epidemic", "cholera", "covid", "famine", "avalanche", "blaze",
                       "crush", "mudslide", "typhoon", "tornado", "heatwave", "pandemic", "malaria", "measles",
                       "ebola", "wreck", "derailment", "capsize", "sinking", "boat", "ferry"}
+_ACCIDENT_CUES = {"gas", "leak", "boiler", "cylinder", "accident", "accidental", "industrial", "factory", "chemical",
+                  "firework", "fireworks", "methane", "pipeline", "transformer", "refinery", "short-circuit", "blaze"}
 _NONVIOLENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "burn", "erupt", "flood", "die"}
 _NONVIOLENT_CUES = re.compile(
     r"\b(?:without (?:any )?(?:resistance|a fight|fighting|firing a shot|a shot|violence|clashes)|no (?:violence|"
@@ -323,6 +325,8 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         return False, fam
     if fam == "change" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() not in ("announce", "accept", "negotiate"):
         return False, fam
+    if fam == "bomb" and tok.pos_ == "NOUN" and _words(list(sent)) & _ACCIDENT_CUES:
+        return False, fam  # a gas explosion or an industrial accident is not an attack
     if fam == "bomb" and (_words(list(sent)) & {"prematurely", "accidentally", "accidental"} or any(
             t.lemma_.lower() in ("plant", "assemble", "make", "manufacture") and t.tag_ == "VBG" for t in sent)):
         return True, "disrupt"  # an IED that went off while being planted or built
@@ -335,6 +339,34 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         return bool(_children(tok, "dobj", "nsubjpass")) and not (
             _words([t for c in _children(tok, "dobj") for t in c.subtree]) & {"record", "odds", "deadline",
                                                                             "team", "rival", "side"}), "beat"
+    if fam in ("verbal", "arrive", "restore", "aidnoun", "provide", "lift", "sever", "recall", "dismiss", "crackdown"):
+        objs = _words([t for c in _children(tok, "dobj", "nsubjpass") for t in c.subtree])
+        if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
+            return False, fam
+        if fam == "arrive":
+            return bool(_prep_objects(tok, {"in", "at"})) and bool(_children(tok, "nsubj")), fam
+        if fam == "restore":
+            return bool(objs & {"tie", "ties", "relation", "relations", "contact", "order"}), fam
+        if fam == "provide":
+            return bool(objs & {"aid", "assistance", "help", "support", "weapon", "arm", "fund", "loan", "food",
+                                "equipment", "training", "shelter", "asylum"}), fam
+        if fam == "aidnoun":
+            return tok.head.lemma_.lower() in ("send", "provide", "deliver", "give", "pledge", "offer", "approve",
+                                               "grant", "donate"), fam
+        if fam == "lift":
+            return bool(objs & {"sanction", "embargo", "ban", "curfew", "blockade", "restriction", "siege"}), fam
+        if fam == "sever":
+            return bool(objs & {"tie", "ties", "relation", "relations", "aid", "contact", "funding"}), fam
+        if fam == "recall":
+            return bool(objs & {"ambassador", "envoy", "diplomat"}), fam
+        if fam == "dismiss":
+            return bool(objs & {"claim", "report", "accusation", "allegation", "proposal", "demand", "offer",
+                                "call", "plan"}), fam
+        if fam == "crackdown":
+            return (tok.pos_ == "NOUN" or any(c.lower_ == "down" for c in tok.children)), fam
+        if tok.pos_ == "VERB" and not (_children(tok, "nsubj") or _children(tok, "nsubjpass")):
+            return False, fam  # a bare verb without anyone doing it ("to support", "supporting") is not an event
+        return True, "verbal"
     if fam == "host":
         objs = [c for c in _children(tok, "dobj")]
         if not objs or not any(o.lemma_.lower() in _HOSTED or o.ent_type_ == "PERSON" for o in objs):
@@ -493,10 +525,19 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
                 tgt += _prep_objects(tok, {"with", "against"})
             if fam in ("attack", "shoot", "shelling", "air", "strike", "storm", "protest", "march", "riot", "fire",
                        "launch", "openfire", "threaten", "warn", "condemn", "accuse", "demand", "appeal",
-                       "retaliate", "vow", "meet", "negotiate", "sign", "agree", "visit", "sanction"):
+                       "retaliate", "vow", "meet", "negotiate", "sign", "agree", "visit", "sanction", "verbal",
+                       "arrive", "restore", "sever", "provide"):
                 tgt += _prep_objects(tok, {"on", "against", "at", "into", "outside", "toward", "towards", "with",
                                            "upon", "near", "to"} if fam not in ("meet", "negotiate", "sign",
-                                                                                      "agree") else {"with"})
+                                                                                      "agree", "verbal", "restore",
+                                                                                      "sever", "provide")
+                                     else {"with", "to", "against", "for", "in"} if fam in ("verbal", "arrive")
+                                     else {"with", "to"})
+            # "rejected Gondor's proposal": the owner of the thing acted on
+            for o in _children(tok, "dobj"):
+                for ps in _children(o, "poss"):
+                    if ps.pos_ == "PROPN" or ps.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+                        tgt.append(ps)
         if fam == "accuse" and tok.lemma_.lower() == "blame":
             on = _prep_objects(tok, {"on"})
             if on:
@@ -554,6 +595,13 @@ def _modality(tok: Token, fam: str) -> tuple[str, Token | None]:
     aux = {c.lower_ for c in _children(tok, "aux")}
     if aux & _HYPO_AUX or any(c.lower_ in ("if", "unless") for c in _children(tok, "mark")):
         return "hypothetical", None
+    for anc in _governing_verbs(tok, 5):
+        # "the bill would allow people to be arrested": the whole clause is conditional
+        if anc.pos_ in ("VERB", "AUX") and {c.lower_ for c in _children(anc, "aux")} & (_HYPO_AUX | {"would"}) \
+                and anc.lemma_.lower() not in lx.SPEECH_LEMMAS:
+            return "hypothetical", None
+        if anc.dep_ in ("ROOT",):
+            break
     for anc in _governing_verbs(tok, 4):
         lem = anc.lemma_.lower()
         if lem in _DENY_VERBS:
@@ -1021,7 +1069,9 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
     # Places: toponym entities inside the local phrase get priority (kept in text order)
     local_raw: set[int] = set()
     for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC") and locative(sdoc, ent.start_char, ent.end_char):
+        if ent.label_ in ("GPE", "LOC", "FAC") and locative(sdoc, ent.start_char, ent.end_char) and not (
+                ent.start > 0 and sdoc[ent.start - 1].lower_ in ("the", "of") and ent.start > 1
+                and sdoc[ent.start - 2].ent_type_ == "ORG"):
             s = _raw(cd, seg_index, ent.start_char)
             gov = ent.root.head if ent.root.dep_ in ("pobj", "conj", "appos") else None
             while gov is not None and gov.dep_ in ("conj", "appos", "pobj") and gov.pos_ != "ADP":

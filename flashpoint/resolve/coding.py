@@ -156,7 +156,10 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
               "condemn": "111", "demand": "100", "appeal": "020", "meet": "040", "talks": "040", "visit": "042",
               "host": "043", "negotiate": "046", "agree": "030", "sanction": "163", "expel": "166", "deport": "174",
               "curfew": "1723", "investigate": "090", "deny": "016", "release": "0841", "deploy": "154",
-              "call": "020"}
+              "call": "020", "arrive": "042", "restore": "064", "aidnoun": "070", "provide": "070", "lift": "085",
+              "sever": "161", "recall": "161", "dismiss": "120"}
+    if fam == "crackdown":
+        return "175", acled("Protests", "Protest with intervention") if m.crowd_control else None
     return verbal.get(fam, m.cameo), None
 
 
