@@ -45,6 +45,8 @@ def test_ingest_reports_bad_inputs_and_stores_the_rest(batch: Path, tmp_path: Pa
     err = result.stderr
     assert "empty.txt" in err and "binary.txt" in err
     assert "docs.jsonl:2" in err and "docs.jsonl:3" in err
+    # kept, with a warning naming the file: Latin-1 text is decoded, a truncated page is read as far as it goes
+    assert "latin1.txt" in err and "truncated.html" in err
     stats = json.loads(result.stdout.strip().splitlines()[-1])
     # good.txt, latin1.txt (decoded as Latin-1, not lost), truncated.html, docs.jsonl line 1
     assert stats["stored"] == 4 and stats["rejected"] == 4

@@ -39,7 +39,7 @@ def read_html(path: str | Path, *, published: str | None = None, doc_id: str | N
     if not html.strip():
         return reject(name, "empty text", "the file is empty; file skipped")
     if not re.search(r"</(html|body)\s*>", html[-4096:], re.IGNORECASE):
-        log.info("%s: HTML looks truncated (no closing </body> or </html>); reading what is there", name)
+        log.warning("%s: HTML looks truncated (no closing </body> or </html>); reading what is there", name)
     return html_to_document(html, name, fallback=fallback, doc_id=doc_id or Path(path).stem)
 
 
