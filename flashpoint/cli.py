@@ -7,6 +7,7 @@ stderr with its location).
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,22 @@ app.add_typer(times_app, name="times")
 app.add_typer(actors_app, name="actors")
 
 EXIT_REJECTED = 2
+
+
+class _StderrHandler(logging.Handler):
+    """Warnings from the stages (e.g. "read as cp1252") go to the current stderr, prefixed like other reports."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(f"warning {self.format(record)}\n")
+
+
+@app.callback()
+def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="also print info messages")] = False) -> None:
+    log = logging.getLogger("flashpoint")
+    if not any(isinstance(h, _StderrHandler) for h in log.handlers):
+        log.addHandler(_StderrHandler())
+    log.setLevel(logging.INFO if verbose else logging.WARNING)
+    log.propagate = False
 
 
 def _err(msg: str) -> None:
