@@ -270,8 +270,13 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
                 or tok.pos_ == "VERB" and _words(list(tok.subtree)) & (lx.AIR | lx.SHELLING | {"target"}):
             return True, "air" if mods & lx.AIR or (_words(list(tok.subtree)) & lx.AIR) else "strike"
         subj_words = {c.lemma_.lower() for c in _children(tok, "nsubj", "compound", "poss")}
-        if subj_words & {"worker", "teacher", "doctor", "union", "employee", "driver", "nurse", "lecturer",
-                         "staff", "trader", "student", "miner", "labour"} or kids & {"hunger", "general", "labour"}:
+        gov_subj = {c.lemma_.lower() for c in _children(tok.head, "nsubj")} if tok.dep_ == "dobj" else set()
+        labour_people = {"worker", "teacher", "doctor", "union", "employee", "driver", "nurse", "lecturer", "staff",
+                         "trader", "student", "miner", "labour", "member", "civil", "servant", "judge", "magistrate",
+                         "pilot", "operator", "transporter", "farmer", "medic"}
+        if (subj_words | gov_subj) & labour_people or kids & {"hunger", "general", "labour", "sit", "nationwide",
+                                                              "indefinite", "day", "hour", "week", "warning"} or \
+                any(c.like_num or c.lower_.endswith(("-day", "-hour", "-week")) for c in tok.subtree if c.i < tok.i):
             return True, "labour"
         if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "dobj", "pobj", "ROOT") and _children(tok, "det", "poss"):
             return True, "strike"
@@ -571,6 +576,8 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
             src += _children(tok.head, "nsubj")
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("target", "hit", "kill", "strike", "wound"):
             tgt += _children(tok.head, "dobj")
+        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in ("come", "be"):
+            tgt += _children(tok.head.head, "nsubj")  # "a convoy came under attack"
     src_p = [_phrase(t, cd, seg_index) for s in src for t in _conjuncts(s)]
     tgt_p = [_phrase(t, cd, seg_index) for s in tgt for t in _conjuncts(s)]
     # Drop phrases that are really places, dates or event words
@@ -819,6 +826,22 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
         extra = None
         if lem == "set" and (objs & {"fire", "ablaze", "alight"} or "ablaze" in {c.lower_ for c in tok.children}):
             extra = ("burn", "1712")
+        elif lem in ("throw", "hurl", "pelt") and objs & {"stone", "rock", "petrol", "molotov", "brick", "bottle",
+                                                         "bomb", "projectile"}:
+            extra = ("riot_act", "145")
+        elif tok.pos_ == "VERB" and any(_np_head(c).lemma_.lower() in ("rioter", "mob")
+                                        for c in _children(tok, "nsubj")):
+            extra = ("riot", "145")
+        elif lem in ("gather", "assemble", "converge", "congregate", "take") and (
+                any(c.lemma_.lower() in ("protest", "demand", "denounce", "call", "condemn", "demonstrate", "press")
+                    for c in tok.children if c.dep_ in ("advcl", "xcomp", "prep"))
+                or any(o.lower_ == "protest" for o in _prep_objects(tok, {"in"}))
+                or (lem == "take" and any(o.lower_ == "streets" for o in _prep_objects(tok, {"to"})))):
+            extra = ("protest", "141")
+        elif lem in ("block", "blockade", "barricade") and tok.pos_ == "VERB" and (
+                any(_np_head(c).lemma_.lower() in lx.PROTESTER_NOUNS for c in _children(tok, "nsubj"))
+                or tok.dep_ == "acl" and tok.head.lemma_.lower() in lx.PROTESTER_NOUNS):
+            extra = ("protest", "144")
         elif lem in ("switch", "change") and objs & {"side", "sides", "allegiance"}:
             extra = ("change", "0874")
         elif lem == "take" and (objs & {"control"} or "over" in parts):
@@ -838,7 +861,7 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
             extra = ("riot_act", "145")
         elif lem in ("warn", "tell", "say") and _threat_clause(tok) is not None:
             extra = ("warn", "130")
-        if extra and tok.i not in cands:
+        if extra and (tok.i not in cands or extra[0] == "protest"):
             cands[tok.i] = (tok, lx.Trigger(lem, "VERB", extra[0], extra[1]), extra[0])
     if not cands:
         return []

@@ -62,6 +62,8 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
         protesters = skind in ("protesters", "rioters", "civilians", None) or fam in ("protest", "march", "labour")
         if fam == "storm" and skind in ARMED_KINDS - {"police"} and not m.context_violent:
             return "190", acled("Battles", "Armed clash")
+        if fam == "protest" and m.cameo == "144" and not m.context_violent:
+            return "144", acled("Protests", "Peaceful protest")
         if fam in ("crowd", "disperse"):
             return "175", acled("Protests", "Protest with intervention")
         if fam in ("riot", "riot_act", "storm") or m.context_violent and protesters:
@@ -121,7 +123,7 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
             return ("193" if inst == "firearm" else "190"), acled("Battles", "Armed clash")
         if civ_target:
             return ("1823" if fam == "kill" else "180"), acled("Violence against civilians", "Attack")
-        if skind in ARMED_KINDS and not target:
+        if skind in ARMED_KINDS and not target and (fam in ("shoot", "openfire", "fire", "engage") or not killed):
             return "190", acled("Battles", "Armed clash")
         return ("1823" if fam == "kill" else "190"), acled("Violence against civilians", "Attack")
     if fam == "arrest":
