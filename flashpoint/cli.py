@@ -115,48 +115,20 @@ def extract(
 
 
 def ingest_paths(paths: list[str], db: str, *, published: str | None = None, actors: str | None = None,
-                 batch_size: int = 64, quiet: bool = False) -> dict[str, int]:
-    """Read, extract and store documents; documents already stored (same content hash) are skipped."""
-    from flashpoint.pipeline import Pipeline
+                 batch_size: int = 64) -> dict[str, int]:
+    """Read, extract and store documents, streaming in batches; documents already stored are skipped."""
+    from flashpoint.pipeline import Pipeline, store_documents
     from flashpoint.store import Store
 
     rejects: list[InputError] = []
-    stats = {"read": 0, "skipped_known": 0, "stored": 0, "events": 0, "rejected": 0}
-    with Store.open(db) as store:
-        docs = list(_documents(paths, published, rejects))
-        stats["read"] = len(docs)
-        known = store.known_hashes(d.sha256 for d in docs)
-        seen: set[str] = set()
-        todo = []
-        for d in docs:
-            if d.sha256 in known or d.sha256 in seen:
-                stats["skipped_known"] += 1
-                continue
-            seen.add(d.sha256)
-            todo.append(d)
+    with Store.open(db) as store, _progress(None, "ingest") as progress:
+        task = progress.add_task("ingest", total=None)
+        stats = store_documents(lambda: Pipeline.load(actors_file=actors), store,
+                                _documents(paths, published, rejects), batch_size=batch_size,
+                                on_batch=lambda n: progress.advance(task, n))
         if rejects:
             store.add_rejects(rejects)
         stats["rejected"] = len(rejects)
-        if not todo:
-            return stats
-        pipe = Pipeline.load(actors_file=actors)
-        with _progress(len(todo), "ingest") as progress:
-            task = progress.add_task("ingest", total=len(todo))
-            batch_docs: list[Document] = []
-            batch_events: list[Any] = []
-            for result in pipe.run(todo, batch_size=batch_size):
-                batch_docs.append(result.document)
-                batch_events.extend(result.events)
-                if len(batch_docs) >= batch_size:
-                    store.add_batch(batch_docs, batch_events)
-                    stats["stored"] += len(batch_docs)
-                    stats["events"] += len(batch_events)
-                    batch_docs, batch_events = [], []
-                progress.advance(task)
-            if batch_docs:
-                store.add_batch(batch_docs, batch_events)
-                stats["stored"] += len(batch_docs)
-                stats["events"] += len(batch_events)
     return stats
 
 

@@ -7,7 +7,7 @@ documents through the stages in order. Nothing else in the package loads models.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -19,6 +19,7 @@ from flashpoint.nlp import ParsedDocument, load_model, parse
 from flashpoint.records import DateSpan, Document, Event
 from flashpoint.resolve.coding import Resolver
 from flashpoint.resolve.times import find_times
+from flashpoint.store import Store
 
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Za-z.'’ -]+?)(?:,|\s*\(|\s*[—–-])")
 
@@ -87,3 +88,46 @@ class Pipeline:
         """Stream documents through every stage; results come out in input order."""
         for parsed in parse(clean(docs), self.nlp, batch_size=batch_size, n_process=n_process):
             yield Result(parsed.clean.doc, self.events_for(parsed))
+
+
+def store_documents(load_pipeline: Callable[[], Pipeline], store: Store, docs: Iterable[Document], *,
+                    batch_size: int = 64, on_batch: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Extract and store documents batch by batch (one transaction each), skipping any already stored.
+
+    Documents are keyed by content hash, so re-running after a crash stores nothing twice. The pipeline is
+    loaded only if there is something new to process.
+    """
+    stats = {"read": 0, "skipped_known": 0, "stored": 0, "events": 0}
+    seen: set[str] = set()
+    pipe: Pipeline | None = None
+    chunk: list[Document] = []
+
+    def flush() -> None:
+        nonlocal pipe
+        known = store.known_hashes(d.sha256 for d in chunk)
+        todo = []
+        for d in chunk:
+            if d.sha256 in known or d.sha256 in seen:
+                stats["skipped_known"] += 1
+            else:
+                seen.add(d.sha256)
+                todo.append(d)
+        if todo:
+            pipe = pipe or load_pipeline()
+            results = list(pipe.run(todo, batch_size=batch_size))
+            events = [e for r in results for e in r.events]
+            store.add_batch([r.document for r in results], events)
+            stats["stored"] += len(results)
+            stats["events"] += len(events)
+        if on_batch is not None:
+            on_batch(len(chunk))
+        chunk.clear()
+
+    for doc in docs:
+        stats["read"] += 1
+        chunk.append(doc)
+        if len(chunk) >= batch_size:
+            flush()
+    if chunk:
+        flush()
+    return stats
