@@ -26,6 +26,9 @@ STATE_KINDS = {"military", "police", "government"}
 CIVILIAN_KINDS = {"civilians", "protesters", "media", "refugees", "religious", "business", "person"}
 
 
+_SUPPORTING_POPULATION = 5000
+_LOCATING_KINDS = {"police", "military", "government", "protesters", "rioters", "civilians", "judiciary",
+                   "legislature", "political party", "refugees", "business", "person", "media"}
 _DOMESTIC_KINDS = {"police", "military", "government", "protesters", "rioters", "civilians", "armed group",
                   "unknown armed", "judiciary", "legislature", "political party", "media", "refugees", "business"}
 
@@ -221,6 +224,16 @@ class Resolver:
         return Actor(name=p.text, country=country, code=code, kind=entry.kind, start=p.start, end=p.end,
                      affiliation=p.affiliation)
 
+    def outlet_country(self, source: str | None) -> str | None:
+        """The country an outlet's name states ("Daily Nation (Kenya)"); none for a news agency (AFP, Xinhua),
+        whose home country says nothing about where its stories happen."""
+        if not source:
+            return None
+        entry = self.actors.lookup(source)
+        if entry is not None and entry.kind == "media":
+            return None
+        return self.actors.country_of(source)
+
     def country_location(self, iso3: str, name: str | None = None) -> Location | None:
         """A country-precision location (the GeoNames country point), optionally named after an unresolved place."""
         row = self._country_points().get(iso3)
@@ -247,7 +260,7 @@ class Resolver:
         if dateline:
             toponyms.append((dateline, -2, -1))
         # The outlet's country (e.g. "Daily Nation (Kenya)") is a prior for ambiguous names, as for a human coder.
-        hint = self.actors.country_of(source) if source else None
+        hint = self.outlet_country(source)
         places = self._place_index(mentions, toponyms, hint)
         # The document's own place context: the dateline, else the most often named place.
         doc_place = places.get((-2, -1))
@@ -308,11 +321,14 @@ class Resolver:
             out.append(CodedMention(m, cameo, acled, src, tgt, date, loc, killed, injured))
         # No place resolved anywhere: the country the document is about (its actors, else its outlet), so that
         # every event can still be counted by country. Precision "country" says the point is the country's.
-        if doc_country is None and source:
-            doc_country = self.actors.country_of(source)
         if doc_country is None:
+            doc_country = hint
+        if doc_country is None:
+            # Countries of state forces, officials and civilians; a named armed group's home base is not evidence
+            # of where it acted (JNIM is based in Mali and fights in Burkina Faso).
             actor_countries = Counter(a.country for c in out for a in c.source + c.target
-                                      if a.country and a.kind not in ("igo", "ngo"))
+                                      if a.country and a.kind in _LOCATING_KINDS) or Counter(
+                a.country for c in out for a in c.source + c.target if a.country and a.kind not in ("igo", "ngo"))
             if actor_countries:
                 doc_country = actor_countries.most_common(1)[0][0]
             elif source:
@@ -328,7 +344,8 @@ class Resolver:
         unresolved = [t for t, s, _ in toponyms if s >= 0 and (s, _) not in places]
         for c in out:
             if c.location is None and c.mention.family != "_ref":
-                own = [a.country for a in c.target + c.source if a.country and a.kind not in ("igo", "ngo")]
+                own = [a.country for a in c.target + c.source if a.country and a.kind in _LOCATING_KINDS] or [
+                    a.country for a in c.target + c.source if a.country and a.kind not in ("igo", "ngo")]
                 iso = doc_country or (own[0] if own else None)
                 if iso:
                     c.location = self.country_location(iso, unresolved[0] if unresolved else None)
