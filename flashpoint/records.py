@@ -70,6 +70,7 @@ class Actor:
     start: int | None = None
     end: int | None = None
     affiliation: str | None = None
+    implied: bool = False  # not named in the text, inferred from the event (an arrest implies the police)
 
 
 @dataclass(slots=True)

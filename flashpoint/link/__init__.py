@@ -330,10 +330,16 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
         tgt = _dedupe([a for c in sorted(cl.members, key=lambda c: c.mention.anaphoric) for a in c.target])
         src_keys = {a.name.lower() for a in src}
         tgt = [a for a in tgt if a.name.lower() not in src_keys]
-        if not src and typed.acled and typed.acled["event_type"] in _VIOLENT_TYPES:
+        etype = typed.acled["event_type"] if typed.acled else None
+        iso = loc.country if loc else None
+        if not src and etype in _VIOLENT_TYPES:
             # ACLED-style: violence with no named perpetrator is by an unidentified armed group.
-            iso = loc.country if loc else None
-            src = [Actor(name="unidentified armed group", country=iso, code=(iso or "") + "UAF", kind="armed group")]
+            src = [Actor(name="unidentified armed group", country=iso, code=(iso or "") + "UAF", kind="armed group",
+                         implied=True)]
+        elif not src and typed.acled and typed.acled["sub_event_type"] == "Arrests":
+            # "Over 80 traders were arrested": arrests are made by the police unless the text names someone else.
+            src = [Actor(name="police", country=iso, code=(iso or "") + "COP", kind="police", implied=True)]
+        _role_kinds(src, etype)
         fat = _best_fatalities([c.fatalities for c in cl.members])
         inj = _best_fatalities([c.injured for c in cl.members])
         modality = h.mention.modality
@@ -365,6 +371,21 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
     keep = [e for e in events if e.confidence >= min_confidence]
     _mark_main(keep)
     return keep
+
+
+_STATE_KINDS = {"military", "police", "government", "person", "judiciary", "legislature"}
+
+
+def _role_kinds(actors: list[Actor], etype: str | None) -> None:
+    """The kind an actor has in this event, as ACLED counts it: villagers who march are protesters, who riot are
+    rioters, who take up machetes are an armed group."""
+    for a in actors:
+        if etype == "Protests" and a.kind not in _STATE_KINDS | {"rebels", "militia", "armed group"}:
+            a.kind = "protesters"
+        elif etype == "Riots" and a.kind not in _STATE_KINDS | {"rebels", "militia", "armed group"}:
+            a.kind = "rioters"
+        elif etype in _VIOLENT_TYPES and a.kind in ("civilians", "unknown", "protesters", "rioters", None):
+            a.kind = "armed group"
 
 
 def _mark_main(events: list[Event]) -> None:
