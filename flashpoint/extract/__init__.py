@@ -79,6 +79,12 @@ _NONVIOLENT_CAUSES = {"crash", "accident", "fire", "flood", "flooding", "storm",
                       "lightning", "illness", "epidemic", "cholera", "covid", "famine", "avalanche", "blaze",
                       "crush", "mudslide", "typhoon", "tornado", "heatwave", "pandemic", "malaria", "measles",
                       "ebola", "wreck", "derailment", "capsize", "sinking", "boat", "ferry"}
+_ABSTRACT = {"hope", "chance", "career", "reputation", "relationship", "trust", "evidence", "record", "confidence",
+             "credibility", "future", "dream", "life", "lives", "economy", "peace", "process", "argument", "claim",
+             "democracy", "morale", "calorie", "energy"}
+_GOODS = {"livestock", "cattle", "goat", "sheep", "cow", "camel", "belonging", "property", "goods", "good", "cash",
+          "money", "food", "grain", "supply", "fuel", "motorbike", "motorcycle", "vehicle", "car", "truck", "phone",
+          "valuables", "merchandise", "shop", "store", "crop", "harvest", "ration", "medicine", "equipment"}
 _ACCIDENT_CUES = {"gas", "leak", "boiler", "cylinder", "accident", "accidental", "industrial", "factory", "chemical",
                   "firework", "fireworks", "methane", "pipeline", "transformer", "refinery", "short-circuit", "blaze"}
 _NONVIOLENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "burn", "erupt", "flood", "die"}
@@ -256,7 +262,8 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
     if tok.ent_type_ in ("DATE", "TIME") or (
             tok.text[:1].isupper() and lemma in ("march", "may") and any(n.like_num for n in neighbours)):
         return False, fam  # "21 March." is a date, not a march
-    if tok.pos_ == "VERB" and tok.dep_ == "amod" and not headline:
+    if tok.pos_ == "VERB" and tok.dep_ == "amod" and not headline and not (
+            tok.tag_ == "VBD" and tok.i > 0 and tok.nbor(-1).pos_ in ("PROPN", "NOUN") and tok.head.i > tok.i):
         return False, fam  # participles used as adjectives: "state-sanctioned", "the wounded"
     kids = {c.lemma_.lower() for c in tok.children}
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "nummod")}
@@ -309,13 +316,31 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         return False, fam
     if fam == "shootdown":
         return ("shot" in tok.lower_ or lemma == "down" or any(c.lower_ == "down" for c in tok.children)), fam
-    if fam == "burn" and not (_words(list(tok.subtree)) & {"house", "home", "building", "shop", "vehicle", "car",
-                                                              "church", "mosque", "school", "office", "village"}):
-        return False, fam
-    if fam == "destroy" and not (_words(list(tok.subtree)) & {"house", "home", "building", "shop", "vehicle",
-                                                                "property", "village", "school", "church",
-                                                                "mosque", "office", "bridge", "tower"}):
-        return False, fam
+    if fam in ("burn", "destroy"):
+        # Physical things, not hopes or careers: the object is a concrete noun or a named place
+        objs = [o for o in _children(tok, "dobj", "nsubjpass")]
+        if not objs or any(_np_head(o).lemma_.lower() in _ABSTRACT for o in objs) or \
+                (fam == "burn" and not objs):
+            return False, fam
+    if fam == "strip":
+        return bool(_words([t for c in _children(tok, "dobj") for t in c.subtree]) & _GOODS), "loot"
+    if fam == "flee":
+        subj = [_np_head(c).lemma_.lower() for c in _children(tok, "nsubj", "nsubjpass", "dobj")]
+        return bool(set(subj) & (lx.PERSON_NOUNS | {"inhabitant", "family", "household", "population",
+                                                    "thousand", "hundred"})), "displacement"
+    if fam == "create":
+        objs = _words([t for c in _children(tok, "dobj", "nsubjpass") for t in c.subtree])
+        return bool(objs & {"militia", "brigade", "group", "force", "unit", "committee", "movement", "coalition",
+                            "alliance", "faction", "vigilante", "self-defense", "self-defence"}), "change"
+    if fam == "spotted":
+        subj = _words([t for c in _children(tok, "nsubjpass", "dobj") for t in c.subtree])
+        return bool(subj & {"militant", "gunman", "gunmen", "fighter", "jihadist", "armed", "rebel", "assailant",
+                            "insurgent", "militia", "terrorist", "individual"}) and _is_passive(tok) or bool(
+            subj & {"militant", "fighter", "gunmen", "jihadist", "rebel"}), "change"
+    if fam == "close":
+        objs = _words([t for c in _children(tok, "dobj", "nsubjpass") for t in c.subtree])
+        return bool(objs & {"school", "border", "market", "office", "road", "mosque", "church", "clinic",
+                            "hospital", "crossing", "airport", "university"}), "change"
     if fam in ("recover", "discover"):
         objs = _words([t for c in _children(tok, "dobj", "nsubjpass") for t in c.subtree])
         if objs & {"ied", "explosive", "bomb", "weapon", "arm", "ammunition", "mine", "landmine", "device", "grenade",
@@ -422,6 +447,10 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
             return True, fam
         if objs & {"weapon", "arm", "ammunition", "explosive", "cache", "rifle", "gun", "drug", "bomb"}:
             return True, "disrupt"
+        if objs & _GOODS:
+            return True, "loot"
+        if any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN" for o in _children(tok, "dobj")):
+            return True, fam
         return False, fam
     if fam == "retake":
         return True, fam
@@ -468,7 +497,7 @@ def _instrument(tok: Token, sent: Span, fam: str) -> str | None:
         return "air"
     if fam == "shelling":
         return "shelling"
-    if fam == "grenade":
+    if fam == "grenade" or (local & lx.GRENADE and not local & {"ied", "landmine", "mine", "roadside"}):
         return "grenade"
     if local & lx.SUICIDE and (local & (lx.EXPLOSIVE | {"attack", "bomber"}) or "bomber" in local):
         return "suicide"
@@ -485,6 +514,8 @@ def _instrument(tok: Token, sent: Span, fam: str) -> str | None:
     sw = _words(sent)
     if fam in ("attack", "kill", "clash", "strike") and sw & lx.SUICIDE and sw & {"bomber", "bombing", "vest"}:
         return "suicide"
+    if fam in ("attack", "kill", "bomb", "strike") and sw & lx.GRENADE and not sw & {"ied", "landmine", "roadside"}:
+        return "grenade"
     if fam in ("attack", "strike", "kill") and sw & (lx.AIR - {"plane", "aircraft"}):
         return "air"
     if fam in ("attack", "kill") and sw & {"rocket", "mortar", "artillery", "shell", "shelling", "missile"}:

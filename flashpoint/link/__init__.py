@@ -229,11 +229,13 @@ def fuse_protest_repression(clusters: list[Cluster]) -> list[Cluster]:
         hurt = any((c.fatalities[0] or 0) > 0 or (c.injured[0] or 0) > 0 for c in cl.members) or \
             h.mention.instrument == "firearm"
         sub = "Excessive force against protesters" if hurt and _sub(cl) != "Arrests" else "Protest with intervention"
+        already = any(c.acled and c.acled["sub_event_type"] == "Excessive force against protesters"
+                      for c in target.members)
+        sub = "Excessive force against protesters" if already else sub
         for c in target.members:
-            if c.acled and c.acled["sub_event_type"] in _PROTEST_SUBTYPES:
-                if not (c.acled["sub_event_type"] == "Excessive force against protesters"):
-                    c.acled = {"event_type": "Protests", "sub_event_type": sub}
-                    c.cameo = "175" if sub.startswith("Excessive") else c.cameo
+            # Every mention now tells one protest event: the repression's own type gives way to the protest's.
+            c.acled = {"event_type": "Protests", "sub_event_type": sub}
+            c.cameo = "175" if sub.startswith("Excessive") else "141"
     return keep
 
 

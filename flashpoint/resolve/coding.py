@@ -86,7 +86,7 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
             return "175", acled("Protests", "Protest with intervention")
         return "150", acled("Strategic developments", "Change to group/activity")
     # ACLED: violence by an unorganised crowd (residents, villagers, youths, a mob) is mob violence, not a battle.
-    crowd = {"civilians", "protesters", "rioters"}
+    crowd = {"civilians", "protesters", "rioters"} | ({"unknown"} if fam == "clash" else set())
     if fam in ("attack", "kill", "clash", "beat", "shoot", "burn", "destroy") and skind in crowd and \
             not (tkinds & {"military", "rebels", "militia", "armed group"}) and inst not in ("air", "shelling"):
         return ("145" if fam in ("burn", "destroy") else "1823" if fam == "kill" else "145"), \
@@ -153,6 +153,10 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
         return "154", acled("Strategic developments", "Change to group/activity")
     if fam in ("emergency", "curfew"):
         return ("1724" if fam == "emergency" else "1723"), acled("Strategic developments", "Change to group/activity")
+    if fam == "displacement":
+        return "0874", acled("Strategic developments", "Other")
+    if fam == "close":
+        return "172", acled("Strategic developments", "Change to group/activity")
     if fam in ("bodies", "evict"):
         return ("174" if fam == "evict" else "180"), acled("Strategic developments", "Other")
     if fam in ("agreement", "sign", "ceasefire"):
