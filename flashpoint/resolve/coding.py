@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from flashpoint.extract import Mention, Phrase
@@ -172,6 +173,21 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
     return verbal.get(fam, m.cameo), None
 
 
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """Names of world regions (data/regions.csv), lower case."""
+    import csv
+    from importlib.resources import files
+
+    out: set[str] = set()
+    with (files("flashpoint") / "data" / "regions.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for name in [row["name"], *(row["aliases"] or "").split("|")]:
+                if name.strip():
+                    out.add(name.strip().lower().removeprefix("the ").strip())
+    return frozenset(out)
+
+
 class Resolver:
     """Loaded resolution tables; build once per process and reuse for every document."""
 
@@ -194,11 +210,15 @@ class Resolver:
         from flashpoint.resolve.places import resolve_toponyms
 
         spans: dict[tuple[int, int], str] = {}
+        regions = _regions()
         for text, s, e in toponyms:
             spans[(s, e)] = text
         for m in mentions:
             for p in m.places:
                 spans.setdefault((p.start, p.end), p.text)
+        # World regions ("the Middle East", "the Sahel") are too vague to locate an event; and a gazetteer would
+        # happily resolve them to a namesake neighbourhood.
+        spans = {k: v for k, v in spans.items() if v.lower().removeprefix("the ").strip() not in regions}
         keys = sorted(spans)
         if not keys:
             return {}
