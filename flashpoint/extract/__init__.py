@@ -549,6 +549,9 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
             if earlier:
                 subj = [earlier[-1]]
         passive = _is_passive(tok)
+        if fam == "die":
+            # "Two farmers died": the subject is the victim; nobody is named as the perpetrator
+            return [], [_phrase(t, cd, seg_index) for t in subj]
         if passive:
             tgt += _children(tok, "nsubjpass")
             if tok.dep_ in ("acl",) and tok.tag_ == "VBN":

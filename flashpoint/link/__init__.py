@@ -386,7 +386,8 @@ def _role_kinds(actors: list[Actor], etype: str | None) -> None:
             a.kind = "protesters"
         elif etype == "Riots" and a.kind not in _STATE_KINDS | {"rebels", "militia", "armed group"}:
             a.kind = "rioters"
-        elif etype in _VIOLENT_TYPES and a.kind in ("civilians", "unknown", "protesters", "rioters", None):
+        elif etype in _VIOLENT_TYPES and a.kind in ("civilians", "unknown", "protesters", "rioters", "unknown armed",
+                                                     None):
             a.kind = "armed group"
 
 
