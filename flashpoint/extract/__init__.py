@@ -69,6 +69,7 @@ class Mention:
     context_nonviolent: bool = False  # "without resistance", "no violence was reported"
     crowd_control: bool = False
     alias_offsets: list[int] = field(default_factory=list)  # triggers folded into this mention ("killing")
+    grievance: bool = False  # the event a protest is about ("protesting over the killing of a teacher")
 
 
 _HOSTED = {"visit", "talk", "meeting", "summit", "delegation", "counterpart", "president", "minister", "leader",
@@ -92,6 +93,8 @@ _NONVIOLENT_CUES = re.compile(
     r"\b(?:without (?:any )?(?:resistance|a fight|fighting|firing a shot|a shot|violence|clashes)|no (?:violence|"
     r"fighting|clashes|resistance) (?:was|were) reported|peacefully|(?:had )?fled (?:the|before)"
     r"|abandoned (?:the|their)|withdrew from)\b", re.I)
+# Clauses that tell the result of an act: "fired on the crowd, killing two", "leaving one person shot dead"
+_RESULT_DEPS = ("advcl", "conj", "xcomp", "ccomp", "oprd", "dobj", "acl")
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "from", "within", "throughout",
                    "on", "off", "along", "towards", "toward", "to", "north", "south", "east", "west"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "them", "this", "that", "which", "who", "its", "their", "i", "you"}
@@ -292,11 +295,12 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         return False, fam
     if fam == "fire":
         # "fired rockets at", "fired tear gas", "opened fire"; not "was fired" (dismissed) or "set fire"
-        objs = {c.lemma_.lower() for c in _children(tok, "dobj")}
+        objs = {x.lemma_.lower() for c in _children(tok, "dobj") for x in [c, *c.conjuncts]} | {
+            x.lower_ for c in _children(tok, "dobj") for x in c.subtree}
         if objs & lx.SHELLING:
             return True, "shelling"
-        if objs & {"gas", "shot", "bullet", "round", "warning", "canister", "teargas", "gunshot"}:
-            if objs & {"gas", "canister", "teargas"}:
+        if objs & {"gas", "shot", "bullet", "round", "warning", "canister", "teargas", "gunshot", "ammunition"}:
+            if objs & {"gas", "canister", "teargas"} and not objs & {"live", "bullet", "ammunition"}:
                 return True, "crowd"
             in_air = any(o.lower_ == "air" for o in _prep_objects(tok, {"in", "into"}))
             return True, "warning_shots" if in_air or "warning" in objs else "shoot"
@@ -548,7 +552,8 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
                        and t.tag_ in ("NNS", "NNPS")]
             if earlier:
                 subj = [earlier[-1]]
-        passive = _is_passive(tok)
+        passive = _is_passive(tok) or (fam in ("kill", "wound") and tok.tag_ == "VBN" and not _children(tok, "dobj")
+                                          and not _children(tok, "aux"))
         if fam == "die":
             # "Two farmers died": the subject is the victim; nobody is named as the perpetrator
             return [], [_phrase(t, cd, seg_index) for t in subj]
@@ -563,6 +568,7 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
             if fam in ("clash", "engage"):
                 tgt += _prep_objects(tok, {"with", "against"})
             if fam in ("attack", "shoot", "shelling", "air", "strike", "storm", "protest", "march", "riot", "fire",
+                       "crowd", "disperse", "beat",
                        "launch", "openfire", "threaten", "warn", "condemn", "accuse", "demand", "appeal",
                        "retaliate", "vow", "meet", "negotiate", "sign", "agree", "visit", "sanction", "verbal",
                        "arrive", "restore", "sever", "provide"):
@@ -612,6 +618,10 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
             tgt += _children(tok.head, "dobj")
         if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in ("come", "be"):
             tgt += _children(tok.head.head, "nsubj")  # "a convoy came under attack"
+    if fam in ("crowd", "shoot", "fire") and not any(_np_head(t).lemma_.lower() in lx.PERSON_NOUNS for t in tgt):
+        # "fired tear gas and live rounds at demonstrators": the people are inside the object phrase
+        tgt = [t for t in tgt if _np_head(t).lemma_.lower() in lx.PERSON_NOUNS] + [
+            o for d in _children(tok, "dobj") for x in [d, *d.conjuncts] for o in _prep_objects(x, {"at", "on"})]
     src_p = [_phrase(t, cd, seg_index) for s in src for t in _conjuncts(s)]
     tgt_p = [_phrase(t, cd, seg_index) for s in tgt for t in _conjuncts(s)]
     # Drop phrases that are really places, dates or event words
@@ -912,6 +922,10 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
     absorbed: set[int] = set()
     # Casualty verbs attached to a weapon/attack noun become part of that event.
     for i, (tok, _trig, fam) in cands.items():
+        if fam == "shoot" and tok.tag_ == "VBN" and not _children(tok, "nsubj", "agent") and tok.dep_ in (
+                "ccomp", "oprd", "conj", "advcl", "acl", "xcomp"):
+            fam = "wound"  # "leaving one person shot": a casualty of the act the clause hangs from
+            cands[i] = (tok, _trig, fam)
         if fam not in lx.CASUALTY_ONLY:
             continue
         host = None
@@ -929,7 +943,7 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                     host = c
         # "... bombed five sites, killing 25 and wounding 55": participial clauses of the attack verb
         up = tok
-        while host is None and up.dep_ in ("advcl", "conj", "xcomp") and up.head is not up:
+        while host is None and up.dep_ in _RESULT_DEPS and up.head is not up:
             up = up.head
             if up.i in cands and cands[up.i][2] not in lx.CASUALTY_ONLY:
                 host = up
@@ -948,7 +962,7 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
             kt, _, kfam = cands[j]
             hosts = {kt.head.i} | {c.i for c in kt.children}
             up = kt
-            while up.dep_ in ("advcl", "conj", "xcomp") and up.head is not up:
+            while up.dep_ in _RESULT_DEPS and up.head is not up:
                 up = up.head
                 hosts.add(up.i)
             hosts |= {o.i for o in _prep_objects(kt, {"in", "during", "by", "after", "amid"})}
@@ -956,8 +970,8 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
             if i not in hosts:
                 continue
             victims = _children(kt, "dobj", "nsubjpass") or ([kt.head] if kt.dep_ == "acl" else [])
-            if kfam == "die":
-                victims = _children(kt, "nsubj")
+            if kfam == "die" or (not victims and kt.tag_ == "VBN"):
+                victims = _children(kt, "nsubj")  # "died"; "leaving one person shot", "five people injured"
             if kt.pos_ in ("NOUN", "PROPN"):
                 victims = _prep_objects(kt, {"of"})
             m.alias_offsets.append(_raw(cd, seg_index, kt.idx))
@@ -991,11 +1005,42 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                 if m.killed:
                     break
         if fam == "wound" and m.injured is None:
-            for v in _children(tok, "dobj", "nsubjpass"):
+            for v in _children(tok, "dobj", "nsubjpass") or (_children(tok, "nsubj") if tok.tag_ == "VBN" else []):
                 m.injured = count_of_phrase(v)
         m.context_violent = violent_context
         m.crowd_control = crowd_control
         out.append(m)
+    # "protesting over the killing of a teacher": the killing is what the protest is about, a separate event
+    by_start = {m.trigger_start: m for m in out}
+    for m in out:
+        if m.family not in ("protest", "march", "labour"):
+            continue
+        ptok = next((t for t in sent if _raw(cd, seg_index, t.idx) == m.trigger_start), None)
+        if ptok is None:
+            continue
+        for prep in ptok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("over", "against", "about"):
+                for t in prep.subtree:
+                    other = by_start.get(_raw(cd, seg_index, t.idx))
+                    if other is not None and other is not m:
+                        other.grievance = True
+                        m.links.append(("response_to", other.trigger_start))
+    # "Five people were injured as police dispersed the crowd": a casualty clause with no perpetrator of its own
+    # belongs to the act told in the same sentence.
+    acts = [m for m in out if m.family not in lx.CASUALTY_ONLY and not m.grievance and (_is_violent(m) or m.family
+                                                                                       in ("crowd", "disperse",
+                                                                                           "shoot", "beat"))]
+    if acts:
+        for m in [m for m in out if m.family in lx.CASUALTY_ONLY and not m.sources and not m.instrument]:
+            act = acts[0]
+            if m.killed is not None and act.killed is None:
+                act.killed = m.killed
+            if m.injured is not None and act.injured is None:
+                act.injured = m.injured
+            if m.family == "wound" and m.killed is not None and act.injured is None:
+                act.injured = m.killed  # a wound verb's count is an injury count
+            act.alias_offsets.append(m.trigger_start)
+            out.remove(m)
     # Sentence-level casualty statements ("three soldiers died", "the death toll rose to 12")
     violent = [m for m in out if m.family in lx.VIOLENT or m.family in ("riot", "storm", "protest", "march",
                                                                         "mob", "riot_act")]
@@ -1022,7 +1067,8 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
 
 
 _SECURITY_NOUNS = {"police", "policeman", "policemen", "soldier", "troop", "force", "officer", "army", "gendarme",
-                   "military", "security", "guard"}
+                   "military", "security", "guard", "gunman", "gunmen", "militant", "fighter", "rebel", "jihadist",
+                   "insurgent", "assailant", "attacker", "militiaman", "militiamen", "terrorist", "bandit"}
 
 
 def _riot_context(sent: Span) -> bool:
@@ -1102,7 +1148,8 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
             local_place = any(ent.start_char in local_idx for ent in sent.ents if ent.label_ in ("GPE", "LOC", "FAC")
                               and not any(p.start <= _raw(cd, seg_index, ent.start_char) < p.end
                                           for p in m.sources + m.targets))
-            if not local_place and not any(c.like_num for c in tok.subtree):
+            has_args = bool(_prep_objects(tok, {"by", "of", "against", "on"}))
+            if not local_place and not has_args and not any(c.like_num for c in tok.subtree):
                 m.anaphoric = True
     if tok.lemma_.lower() == "incident":
         m.anaphoric = True

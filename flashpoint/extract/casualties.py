@@ -31,6 +31,8 @@ _N_KILLED = re.compile(_NUM + r"\s+(?:[\w-]+\s+){0,4}?(?:were|was|have been|had 
                        r"confirmed\s+)?" + _KILLED_WORDS + r"\b", re.I)
 _N_INJURED = re.compile(_NUM + r"\s+(?:[\w-]+\s+){0,4}?(?:were|was|have been|had been|are)?\s*" + _INJ_WORDS
                         + r"\b", re.I)
+_DEAD_N = re.compile(r"\b(?:shot|gunned|beaten|hacked|stabbed|burned|burnt|bludgeoned|stoned)\s+(?:dead|to death|down)"
+                     r"\s+" + _NUM + r"\b", re.I)
 _KILLING_N = re.compile(r"\b(?:killing|killed|kills|kill|left)\s+" + _NUM + r"\b", re.I)
 _NONE = re.compile(r"\b(?:no (?:one|casualties|deaths|fatalities|injuries)|nobody)\b[^.]{0,40}"
                    r"(?:reported|hurt|injured|killed|wounded|recorded|\.|$)|\bno (?:casualties|fatalities|"
@@ -133,7 +135,7 @@ def sentence_casualties(sent: Span) -> SentenceCasualties:
     """Killed/injured figures stated anywhere in the sentence (fallback when the parse links none)."""
     text = sent.text
     out = SentenceCasualties()
-    for rx in (_TOLL, _KILLING_N, _N_KILLED):
+    for rx in (_TOLL, _KILLING_N, _DEAD_N, _N_KILLED):
         m = _first_count(rx, text)
         if m:
             n, vague = _to_int(m.group("n"))

@@ -40,7 +40,29 @@ VERBAL = {"threaten", "threat", "warn", "vow", "accuse", "condemn", "demand", "a
 SPEECH_LEMMAS = {"say", "tell", "report", "state", "announce", "add", "claim", "declare", "insist", "confirm",
                  "note", "explain", "write", "tweet", "allege", "according"}
 ANAPHOR_NOUNS = {"incident", "violence", "unrest", "episode", "assault", "attack", "strike", "strikes", "raid",
-                 "rampage", "clash", "bombing", "operation"}
+                 "rampage", "clash", "bombing", "operation", "arrest", "arrests", "protest", "demonstration",
+                 "kidnapping", "abduction", "killing", "killings", "explosion", "blast", "shelling", "riot", "march",
+                 "ambush", "shooting", "massacre"}
+# What a definite description can refer back to: ACLED event types (None = any violent or protest event).
+ANAPHOR_TYPES: dict[str, set[str] | None] = {
+    "attack": {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"},
+    "assault": {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"},
+    "raid": {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"},
+    "ambush": {"Battles", "Violence against civilians"},
+    "shooting": {"Battles", "Violence against civilians", "Protests"},
+    "strike": {"Explosions/Remote violence"}, "strikes": {"Explosions/Remote violence"},
+    "bombing": {"Explosions/Remote violence"}, "explosion": {"Explosions/Remote violence"},
+    "blast": {"Explosions/Remote violence"}, "shelling": {"Explosions/Remote violence"},
+    "clash": {"Battles", "Riots"}, "killing": {"Battles", "Violence against civilians", "Explosions/Remote violence",
+                                               "Riots", "Protests"},
+    "killings": {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"},
+    "massacre": {"Violence against civilians", "Battles"},
+    "arrest": {"Strategic developments"}, "arrests": {"Strategic developments"},
+    "protest": {"Protests", "Riots"}, "demonstration": {"Protests", "Riots"}, "march": {"Protests", "Riots"},
+    "riot": {"Riots"}, "rampage": {"Riots", "Violence against civilians"},
+    "kidnapping": {"Violence against civilians"}, "abduction": {"Violence against civilians"},
+    "incident": None, "violence": None, "unrest": None, "episode": None, "operation": None,
+}
 
 # Instruments refine the type of an attack.
 AIR = {"air", "airstrike", "aerial", "warplane", "jet", "drone", "helicopter", "aircraft", "plane", "bomber",

@@ -52,6 +52,12 @@ def _groups_compatible(c: CodedMention, cl: Cluster) -> bool:
     if _group(h) == _group(c):
         return True
     pair = {_group(h), _group(c)}
+    if pair == _GENERIC_VIOLENCE:
+        # "Gunmen storm market" / "gunmen stormed a market, killing seven": the same attackers, one attack
+        names_c = {a.name.lower() for a in c.source} | {a.code for a in c.source if a.code}
+        names_h = {a.name.lower() for x in cl.members for a in x.source} | {
+            a.code for x in cl.members for a in x.source if a.code}
+        return bool(names_c & names_h)
     specific = pair - _GENERIC_VIOLENCE
     if len(specific) == 1 and pair & _GENERIC_VIOLENCE and next(iter(specific)) in _REMOTE:
         generic = c if _group(c) in _GENERIC_VIOLENCE else h
@@ -108,6 +114,17 @@ def _cluster_date(cl: Cluster) -> DateSpan:
 
 def _anaphor_fits(c: CodedMention, cl: Cluster) -> bool:
     h = cl.head
+    word = c.mention.trigger_text.lower()
+    if word in lx.ANAPHOR_TYPES or word.rstrip("s") in lx.ANAPHOR_TYPES:
+        allowed = lx.ANAPHOR_TYPES.get(word, lx.ANAPHOR_TYPES.get(word.rstrip("s")))
+        etype = h.acled["event_type"] if h.acled else None
+        if allowed is None:
+            if etype is None:
+                return False
+        elif etype not in allowed:
+            return False
+        if allowed == {"Strategic developments"} and h.acled and h.acled["sub_event_type"] != "Arrests":
+            return False
     lemma = c.mention.trigger_text.lower()
     if lemma.startswith("strike") and not (h.acled and h.acled["event_type"] == "Explosions/Remote violence"):
         return False
@@ -207,7 +224,8 @@ def fuse_protest_repression(clusters: list[Cluster]) -> list[Cluster]:
     Arrests, dispersal or tear gas make it a protest with intervention; deaths, injuries or live fire make it
     excessive force against protesters.
     """
-    protests = [cl for cl in clusters if _sub(cl) in _PROTEST_SUBTYPES]
+    protests = [cl for cl in clusters if _sub(cl) in _PROTEST_SUBTYPES
+                and any(c.mention.family in ("protest", "march", "labour") for c in cl.members)]
     if not protests:
         return clusters
     keep: list[Cluster] = []
@@ -216,11 +234,15 @@ def fuse_protest_repression(clusters: list[Cluster]) -> list[Cluster]:
             keep.append(cl)
             continue
         h = cl.head
+        if any(c.mention.grievance for c in cl.members):
+            keep.append(cl)  # what the protest is about, not what happened to it
+            continue
         by_state = any(a.kind in _STATE for a in h.source) or not h.source
         on_crowd = any(a.kind in ("protesters", "civilians", "rioters") for a in h.target) or not h.target
         repressive = _sub(cl) in ("Attack", "Arrests", "Armed clash", "Protest with intervention") or \
             h.cameo.startswith("175")
-        target = next((p for p in protests if _dates_compatible(p.head.date, h.date)
+        undated = all(x.mention.time_scope == "none" for x in cl.members)
+        target = next((p for p in protests if (undated or _dates_compatible(_cluster_date(p), _cluster_date(cl)))
                        and _places_compatible(p.head.location, h.location)), None)
         if target is None or not (by_state and on_crowd and repressive):
             keep.append(cl)
@@ -359,6 +381,14 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
         # The type comes from the most specific mention ("a US drone strike" over "the US strike").
         typed = max(cl.members, key=lambda c: (not c.mention.anaphoric, c.mention.instrument is not None,
                                                c.acled is not None, c.mention.confidence, -c.mention.order))
+        if typed.acled and typed.acled["event_type"] == "Protests" and any(
+                (c.fatalities[0] or 0) > 0 or (c.injured[0] or 0) > 0 for c in cl.members):
+            # Protesters killed or wounded: excessive force against them, whichever mention told it.
+            typed = next((c for c in cl.members if c.acled and c.acled["sub_event_type"].startswith("Excessive")),
+                         typed)
+            if not typed.acled["sub_event_type"].startswith("Excessive"):
+                typed.acled = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
+                typed.cameo = "175"
         code = typed.cameo
         plover = ontology.plover(code)
         events.append(Event(

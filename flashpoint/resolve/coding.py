@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from flashpoint.resolve.places import Gazetteer, Place
 
 ARMED_KINDS = {"military", "police", "rebels", "militia", "armed group", "unknown armed", "government forces"}
+CROWD_KINDS = {"protesters", "rioters", "civilians", None}
 STATE_KINDS = {"military", "police", "government"}
 CIVILIAN_KINDS = {"civilians", "protesters", "media", "refugees", "religious", "business", "person"}
 
@@ -61,6 +62,8 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
         return {"event_type": t, "sub_event_type": s}
 
     remote = "Explosions/Remote violence"
+    if fam == "storm" and skind not in CROWD_KINDS | {"unknown"}:
+        fam = "attack"  # gunmen or soldiers storming a place attack it; crowds storming it riot
     if fam in ("protest", "march", "labour", "riot", "riot_act", "storm", "crowd", "disperse") or (
             fam in ("attack", "burn", "destroy") and m.context_violent):
         protesters = skind in ("protesters", "rioters", "civilians", None) or fam in ("protest", "march", "labour")
@@ -69,6 +72,8 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
         if fam == "protest" and m.cameo == "144" and not m.context_violent:
             return "144", acled("Protests", "Peaceful protest")
         if fam in ("crowd", "disperse"):
+            if killed or (m.injured and m.injured.count) or inst == "firearm":
+                return "175", acled("Protests", "Excessive force against protesters")
             return "175", acled("Protests", "Protest with intervention")
         if fam in ("riot", "riot_act", "storm") or m.context_violent and protesters:
             code = "145"

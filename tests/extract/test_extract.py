@@ -1,0 +1,130 @@
+"""Event mentions from sentences written for these tests: triggers, roles, casualties, modality, cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.clean import clean_document
+from flashpoint.extract import extract_mentions
+from flashpoint.extract.casualties import count_of_phrase, sentence_casualties
+from flashpoint.nlp import parse
+from flashpoint.records import Document
+
+
+@pytest.fixture(scope="module")
+def mentions_of(pipeline):
+    def run(text: str, published: str = "2022-03-10"):
+        doc = Document(id="t", text=text, published=published)
+        parsed = next(parse([clean_document(doc)], pipeline.nlp))
+        return extract_mentions(parsed)
+
+    return run
+
+
+def fams(ms):
+    return [(m.trigger_text, m.family) for m in ms]
+
+
+def test_active_verb_roles(mentions_of):
+    ms = mentions_of("Rebels attacked an army base near Beni on Monday.")
+    m = next(m for m in ms if m.trigger_text == "attacked")
+    assert [p.text for p in m.sources] == ["Rebels"]
+    assert [p.text for p in m.targets] == ["army base"]
+    assert m.time is not None and m.time.value == "2022-03-07"
+
+
+def test_passive_with_agent(mentions_of):
+    ms = mentions_of("Four villagers were killed by gunmen in Zamfara state.")
+    m = next(m for m in ms if m.family == "kill")
+    assert [p.text for p in m.sources] == ["gunmen"]
+    assert m.targets[0].text == "Four villagers"
+    assert m.killed.count == 4 and m.killed.qualifier == "exact"
+
+
+def test_casualty_verb_folds_into_the_weapon_event(mentions_of):
+    ms = mentions_of("Government jets bombed a market in the town, killing at least 12 people and wounding 30.")
+    assert [m.family for m in ms] == ["bomb"]
+    m = ms[0]
+    assert m.instrument == "air"
+    assert (m.killed.count, m.killed.qualifier) == (12, "at_least")
+    assert m.injured.count == 30
+
+
+def test_nominal_event_with_possessor_and_of(mentions_of):
+    ms = mentions_of("The killing of two aid workers by militiamen drew condemnation.")
+    m = next(m for m in ms if m.trigger_text == "killing")
+    assert [p.text for p in m.sources] == ["militiamen"]
+    assert m.killed.count == 2
+
+
+def test_alleged_and_attribution(mentions_of):
+    ms = mentions_of("Police said the bombing of the bus station, which they blamed on the separatists, "
+                     "killed five people.")
+    m = next(m for m in ms if m.trigger_text == "bombing")
+    assert m.modality == "alleged"
+    assert [p.text for p in m.sources] == ["separatists"]
+
+
+def test_threat_is_not_asserted_violence(mentions_of):
+    ms = mentions_of("The commander threatened to attack the town if the army advanced.")
+    attack = next(m for m in ms if m.trigger_text == "attack")
+    assert attack.modality in ("threatened", "hypothetical", "planned")
+
+
+def test_negated_event_is_dropped(mentions_of):
+    ms = mentions_of("The army did not attack the camp.")
+    assert not any(m.trigger_text == "attack" for m in ms)
+
+
+def test_weapon_classes(mentions_of):
+    def instrument(text):
+        return next(m.instrument for m in mentions_of(text) if m.instrument)
+
+    assert instrument("A drone strike hit a convoy on the highway.") == "air"
+    assert instrument("Militants fired mortars at the garrison.") == "shelling"
+    assert instrument("A roadside bomb exploded near a patrol.") == "explosive"
+    assert instrument("A suicide bomber blew himself up at a checkpoint.") == "suicide"
+    assert instrument("Attackers threw a grenade into a bar.") == "grenade"
+
+
+def test_reporting_and_dates_are_not_events(mentions_of):
+    assert mentions_of("Officials said on Tuesday that the report would be published in March.") == []
+    assert not any(m.family == "march" for m in mentions_of("On 21 March, nothing happened in the capital."))
+
+
+def test_accidents_are_not_attacks(mentions_of):
+    ms = mentions_of("A gas explosion destroyed a restaurant, killing three people.")
+    assert not any(m.family in ("bomb", "attack") for m in ms)
+    assert not any(m.family == "kill" for m in mentions_of("A bus crash killed nine passengers on the highway."))
+
+
+def test_link_cues(mentions_of):
+    ms = mentions_of("The raid came a day after the kidnapping of a chief in the village.")
+    raid = next(m for m in ms if m.trigger_text == "raid")
+    kidnap = next(m for m in ms if m.trigger_text == "kidnapping")
+    assert ("follows", kidnap.trigger_start) in raid.links
+
+
+def test_crowd_violence_context(mentions_of):
+    ms = mentions_of("Protesters threw stones at police and torched tyres on the main road.")
+    assert any(m.context_violent for m in ms)
+    calm = mentions_of("Police fired tear gas to disperse traders protesting against new taxes.")
+    assert all(not m.context_violent for m in calm) and any(m.crowd_control for m in calm)
+
+
+def test_sentence_casualties(pipeline):
+    def sc(text):
+        return sentence_casualties(pipeline.nlp(text)[:])
+
+    assert sc("Three dead.").killed.count == 3
+    assert sc("On 7 December 2019, the army shot dead three men.").killed.count == 3
+    assert sc("The death toll rose to 41 on Friday.").killed.count == 41
+    assert sc("Dozens were wounded.").injured.qualifier == "approx"
+    assert sc("No one was hurt.").killed.qualifier == "none_reported"
+
+
+def test_count_of_coordinated_phrase(pipeline):
+    doc = pipeline.nlp("2 civilians and 6 militants were killed.")
+    assert count_of_phrase(doc[1]).count == 8
+    doc = pipeline.nlp("They killed five oxen.")
+    assert count_of_phrase(doc[3]) is None

@@ -1,0 +1,51 @@
+"""Merging mentions into events and linking them, on short reports written for these tests."""
+
+from __future__ import annotations
+
+from tests.conftest import events_for
+
+REPORT = (
+    "Gunmen storm market in northern town\n\n"
+    "Gunmen stormed a market in Gao on Saturday, killing seven traders, local officials said.\n\n"
+    "The attack came a day after soldiers arrested two suspected militants in the town. Residents said the "
+    "assault was in retaliation for the arrests.\n\n"
+    "The governor condemned the attack and promised to reinforce security."
+)
+
+
+def test_one_event_per_happening(pipeline):
+    evs = events_for(pipeline, REPORT, published="2023-05-14")
+    attacks = [e for e in evs if (e["acled"] or {}).get("event_type") in ("Violence against civilians", "Battles")]
+    assert len(attacks) == 1
+    a = attacks[0]
+    assert len(a["evidence"]) >= 3  # headline, lede, "the attack", "the assault"
+    assert a["fatalities"]["count"] == 7
+    assert a["date"]["start"] == "2023-05-13"
+    assert a["main"] is True
+
+
+def test_links_between_events(pipeline):
+    evs = events_for(pipeline, REPORT, published="2023-05-14")
+    by_type = {(e["acled"] or {}).get("sub_event_type"): e for e in evs}
+    attack = next(e for e in evs if (e["acled"] or {}).get("event_type") in ("Violence against civilians", "Battles"))
+    arrest = by_type["Arrests"]
+    rels = {(link["relation"], link["event_id"]) for link in attack["links"]}
+    assert ("follows", arrest["event_id"]) in rels or ("retaliation_for", arrest["event_id"]) in rels
+    statement = next(e for e in evs if e["cameo"].startswith("11"))
+    assert ("comment_on", attack["event_id"]) in {(x["relation"], x["event_id"]) for x in statement["links"]}
+
+
+def test_distinct_events_stay_apart(pipeline):
+    text = ("Police dispersed a march in Lome on Monday. On Wednesday, gunmen killed a soldier near Dapaong.")
+    evs = events_for(pipeline, text, published="2023-05-12")
+    kinds = sorted((e["acled"] or {}).get("event_type") or "" for e in evs)
+    assert "Protests" in kinds and any(k in ("Battles", "Violence against civilians") for k in kinds)
+
+
+def test_repressed_protest_is_one_protest_event(pipeline):
+    text = ("Hundreds of students protested in Ouagadougou on Tuesday against fee increases. Police fired tear gas "
+            "and live rounds, wounding six students.")
+    evs = events_for(pipeline, text, published="2023-05-12")
+    main = next(e for e in evs if e["main"])
+    assert main["acled"] == {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
+    assert sum(1 for e in evs if (e["acled"] or {}).get("event_type") == "Protests") == 1
