@@ -271,8 +271,11 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
     kids = {c.lemma_.lower() for c in tok.children}
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "nummod")}
     if tok.pos_ in ("NOUN", "PROPN") and not headline:
-        # Nominal events need some anchor: a determiner/possessor/modifier or a preposition phrase.
-        if tok.dep_ in ("compound",) and fam not in ("air",):
+        # A noun modifying another noun is an event only when the head is itself event-like ("protest action",
+        # "attack incident"), not an actor or a thing ("protest leaders", "attack helicopter").
+        if tok.dep_ in ("compound",) and fam not in ("air",) and tok.head.lemma_.lower() not in (
+                "action", "march", "campaign", "movement", "incident", "operation", "event", "rally", "wave",
+                "violence", "spree"):
             return False, fam
     if fam == "strike":
         if mods & (lx.AIR | lx.SHELLING | {"military", "missile", "drone", "precision", "retaliatory", "us",
@@ -458,6 +461,9 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         return False, fam
     if fam == "retake":
         return True, fam
+    if fam == "clear":
+        # "troops cleared the villages of Boko Haram"
+        return bool(_prep_objects(tok, {"of"})) and bool(_children(tok, "dobj")), "retake"
     if fam == "withdraw":
         armed = {"troop", "force", "soldier", "army", "military", "fighter", "rebel", "militant", "militia",
                  "insurgent", "jihadist", "unit", "battalion", "contingent"}
@@ -474,7 +480,8 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
             if tok.head.lemma_.lower() not in ("sign", "reach", "hold", "impose", "declare", "announce", "agree",
                                                "conclude", "pay", "make", "issue", "begin", "start", "broker"):
                 return False, fam
-        if fam == "intercept" and not (_words(list(tok.subtree)) & (lx.SHELLING | lx.AIR | {"weapon", "arm"})):
+        if fam == "intercept" and not (_words(list(tok.subtree)) & (lx.SHELLING | lx.AIR | lx.EXPLOSIVE |
+                                                                    {"weapon", "arm", "ammunition", "explosive"})):
             return False, fam
         if fam == "defuse":
             return True, "disrupt"
@@ -886,6 +893,11 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                 any(_np_head(c).lemma_.lower() in lx.PROTESTER_NOUNS for c in _children(tok, "nsubj"))
                 or tok.dep_ == "acl" and tok.head.lemma_.lower() in lx.PROTESTER_NOUNS):
             extra = ("protest", "144")
+        elif lem == "break" and "out" in parts and any(_np_head(c).lemma_.lower() in (
+                "violence", "fighting", "fight", "clash", "clashes", "riot", "brawl", "scuffle")
+                for c in _children(tok, "nsubj")):
+            subj = _np_head(_children(tok, "nsubj")[0]).lemma_.lower()
+            extra = ("riot", "145") if subj in ("riot",) else ("clash", "190")
         elif lem in ("switch", "change") and objs & {"side", "sides", "allegiance"}:
             extra = ("change", "0874")
         elif lem == "take" and (objs & {"control"} or "over" in parts):
@@ -924,7 +936,8 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
     for i, (tok, _trig, fam) in cands.items():
         if fam == "shoot" and tok.tag_ == "VBN" and not _children(tok, "nsubj", "agent") and tok.dep_ in (
                 "ccomp", "oprd", "conj", "advcl", "acl", "xcomp"):
-            fam = "wound"  # "leaving one person shot": a casualty of the act the clause hangs from
+            # "leaving one person shot": a casualty of the act the clause hangs from
+            fam = "kill" if any(c.lower_ in ("dead", "death") for c in tok.subtree) else "wound"
             cands[i] = (tok, _trig, fam)
         if fam not in lx.CASUALTY_ONLY:
             continue

@@ -203,7 +203,8 @@ def cluster_mentions(coded: list[CodedMention]) -> tuple[list[Cluster], dict[int
                 by_offset[c.mention.trigger_start] = idx
                 break
         else:
-            own = c.source and c.mention.family not in ("kill",) or (c.fatalities[0] or 0) > 0
+            own = c.source and c.mention.family not in ("kill",) or (c.fatalities[0] or 0) > 0 or (
+                c.injured[0] or 0) > 0
             if own and c.mention.trigger_text.lower() not in ("incident",):
                 clusters.append(Cluster([c]))
                 by_offset[c.mention.trigger_start] = len(clusters) - 1
