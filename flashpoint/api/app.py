@@ -157,8 +157,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, pipeline: Any = No
         check_params(request, FILTER_PARAMS | {"limit", "offset", "sort"})
         if sort not in queries.SORTS:
             raise ApiError(400, f"sort={sort!r} is not one of {', '.join(queries.SORTS)}")
-        total = queries.count_events(cur, filters)
-        records = queries.event_page(cur, filters, limit=limit, offset=offset, sort=sort)
+        total, records = queries.event_page(cur, filters, limit=limit, offset=offset, sort=sort)
         head = json.dumps({"ok": True, "total": total, "limit": limit, "offset": offset, "sort": sort})
         body = head[:-1] + ', "events": [' + ", ".join(records) + "]}"
         return Response(body, media_type="application/json")

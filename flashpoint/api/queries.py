@@ -54,12 +54,22 @@ def count_events(cur: duckdb.DuckDBPyConnection, filters: Filters) -> int:
     return int(cur.execute(f"SELECT count(*) FROM events {where}", params).fetchall()[0][0])
 
 
-def event_page(cur: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int, offset: int, sort: str) -> list[str]:
-    """The stored records (JSON text) of one page of matching events."""
+def event_page(cur: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int, offset: int,
+               sort: str) -> tuple[int, list[str]]:
+    """The number of matching events and the stored records (JSON text) of one page of them.
+
+    Two steps: ids and the total in one scan of the light columns, then the records of those ids only (the
+    ``record`` column is large: sorting it along with the ids would carry it through the sort).
+    """
     where, params = filters.where()
-    rows = cur.execute(f"SELECT record FROM events {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
-                       params + [limit, offset]).fetchall()
-    return [r[0] for r in rows]
+    rows = cur.execute(f"SELECT event_id, count(*) OVER () FROM events {where} ORDER BY {SORTS[sort]} "
+                       "LIMIT ? OFFSET ?", params + [limit, offset]).fetchall()
+    if not rows:
+        return (count_events(cur, filters) if offset else 0), []
+    ids = [r[0] for r in rows]
+    found = dict(cur.execute("SELECT event_id, record FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                             [ids]).fetchall())
+    return int(rows[0][1]), [found[i] for i in ids]
 
 
 def summaries(cur: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -145,24 +155,33 @@ def get_document(cur: duckdb.DuckDBPyConnection, key: str) -> dict[str, Any]:
 
 def dyads(cur: duckdb.DuckDBPyConnection, filters: Filters, *, interval: str, limit: int,
           min_events: int) -> list[dict[str, Any]]:
-    """Source -> target pairs (an actor is its CAMEO code, or its name when uncoded) per week or overall."""
+    """Source -> target pairs per week or overall: events, fatalities, mean Goldstein score.
+
+    An actor is its CAMEO code, or its name when it has none; an event with several sources or targets counts
+    once for each pair of them (and once only, however often a code repeats in it).
+    """
     where, params = filters.where()
-    period = "date_trunc('week', e.date_start)::DATE" if interval == "week" else "NULL::DATE"
+    period = "date_trunc('week', date_start)::DATE" if interval == "week" else "NULL::DATE"
     sql = f"""
-        WITH e AS (SELECT * FROM events {where})
-        SELECT {period} AS week,
-               coalesce(s.x[1], s.x[2]) AS source, mode(s.x[2]) AS source_name,
-               coalesce(t.x[1], t.x[2]) AS target, mode(t.x[2]) AS target_name,
-               count(DISTINCT e.event_id) AS events, sum(e.fatalities) AS fatalities,
-               round(avg(e.goldstein), 3) AS mean_goldstein
-        FROM e, unnest(list_zip(e.source_codes, e.source_names)) AS s(x),
-                unnest(list_zip(e.target_codes, e.target_names)) AS t(x)
-        WHERE coalesce(s.x[1], s.x[2]) IS NOT NULL AND coalesce(t.x[1], t.x[2]) IS NOT NULL
-        GROUP BY ALL HAVING count(DISTINCT e.event_id) >= ?
+        WITH pairs AS (
+            SELECT event_id, {period} AS week, fatalities, goldstein,
+                   unnest(flatten(list_transform(list_zip(source_codes, source_names), lambda s:
+                       list_transform(list_zip(target_codes, target_names), lambda t: [s, t])))) AS st
+            FROM events {where}),
+        one AS (
+            SELECT event_id, week, coalesce(st[1][1], st[1][2]) AS source, coalesce(st[2][1], st[2][2]) AS target,
+                   any_value(st[1][2]) AS source_name, any_value(st[2][2]) AS target_name,
+                   any_value(fatalities) AS fatalities, any_value(goldstein) AS goldstein
+            FROM pairs GROUP BY ALL)
+        SELECT week, source, mode(source_name) AS source_name, target, mode(target_name) AS target_name,
+               count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities,
+               round(avg(goldstein), 3) AS mean_goldstein
+        FROM one WHERE source IS NOT NULL AND target IS NOT NULL
+        GROUP BY week, source, target HAVING count(*) >= ?
         ORDER BY week NULLS LAST, events DESC, source, target LIMIT ?"""
     rows = _rows(cur, sql, params + [min_events, limit])
     for r in rows:
-        r["fatalities"] = int(r["fatalities"]) if r["fatalities"] is not None else 0
+        r["fatalities"] = int(r["fatalities"])
         if interval != "week":
             r.pop("week")
     return rows

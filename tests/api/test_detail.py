@@ -140,3 +140,18 @@ def test_web_page_and_docs_are_served(client):
     spec = client.get("/openapi.json").json()
     paths = set(spec["paths"])
     assert {"/events", "/events/{event_id}", "/documents/{doc}", "/dyads", "/export", "/documents"} <= paths
+
+
+def test_a_repeated_actor_code_counts_the_event_once_per_dyad(tmp_path):
+    from flashpoint.records import Actor
+
+    db = tmp_path / "dyad.duckdb"
+    doc, event = one_event("Rebels attacked a convoy near Goma.", doc_id="d")
+    event.fatalities.count = 4
+    event.source = [Actor("Rebels", "COD", "CODREB", "rebels"), Actor("M23 fighters", "COD", "CODREB", "rebels")]
+    with Store.open(db) as store:
+        store.add_batch([doc], [event])
+    with TestClient(create_app(db)) as c:
+        rows = c.get("/dyads?interval=all").json()["dyads"]
+    assert rows == [{"source": "CODREB", "source_name": rows[0]["source_name"], "target": "convoy",
+                     "target_name": "convoy", "events": 1, "fatalities": 4, "mean_goldstein": -10.0}]

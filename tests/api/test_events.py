@@ -124,3 +124,10 @@ def test_bad_requests_get_400_with_a_clear_message(client, query, says):
     body = r.json()
     assert body["ok"] is False and body["status"] == 400
     assert says in body["error"]
+
+
+def test_a_page_past_the_end_is_empty_but_keeps_the_total(syn):
+    body = syn.get("/events?country=IRQ&offset=100000").json()
+    assert body["events"] == [] and body["total"] == syn.get("/events?country=IRQ").json()["total"] > 0
+    none = syn.get("/events?country=ATA").json()
+    assert none["events"] == [] and none["total"] == 0
