@@ -394,6 +394,24 @@ def actors_lookup(
     typer.echo(json.dumps(asdict(entry) if entry is not None else None, ensure_ascii=False))
 
 
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option(help="DuckDB store file")] = "flashpoint.duckdb",
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="accept POST /documents (opens the store "
+                                               "for writing: no other process can use it meanwhile)")] = False,
+) -> None:
+    """Serve the store as a REST API (docs at /docs) and a web dashboard (at /)."""
+    from flashpoint.api import serve as run_server
+
+    try:
+        run_server(db, host=host, port=port, allow_ingest=allow_ingest)
+    except FlashpointError as e:
+        _err(f"error: {e}")
+        raise typer.Exit(1) from e
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
