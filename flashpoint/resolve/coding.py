@@ -292,11 +292,23 @@ class Resolver:
         hint = self.outlet_country(source)
         places = self._place_index(mentions, toponyms, hint)
         # The document's own place context: the dateline, else the most often named place.
-        doc_place = places.get((-2, -1))
+        # The document's place: the place its body names most (first named on ties), else its dateline. A dateline
+        # says where the reporter filed from ("WASHINGTON —" over a story about Iraq), the body where things happened.
+        dateline_place = places.get((-2, -1))
         named = Counter(p.geonameid for k, p in places.items() if k[0] >= 0 and p.precision != "country")
-        if doc_place is None and named:
-            gid = named.most_common(1)[0][0]
-            doc_place = next(p for k, p in sorted(places.items()) if p.geonameid == gid)
+        doc_place = None
+        if named:
+            top = max(named.values())
+            first = {}
+            for k, p in sorted(places.items()):
+                if k[0] >= 0 and p.geonameid in named:
+                    first.setdefault(p.geonameid, k[0])
+            gid = min((g for g, n in named.items() if n == top), key=lambda g: first[g])
+            doc_place = next(p for k, p in sorted(places.items()) if k[0] >= 0 and p.geonameid == gid)
+            if dateline_place is not None and named.get(dateline_place.geonameid, 0) >= top - 1:
+                doc_place = dateline_place  # the dateline city is also what the body is about
+        if doc_place is None:
+            doc_place = dateline_place
         countries = Counter(p.country for k, p in places.items() if k[0] >= 0 and p.country)
         doc_country = doc_place.country if doc_place else (countries.most_common(1)[0][0] if countries else None)
         # Toponyms inside actor phrases ("US air strikes", "Iraqi Shia militia") do not locate events.
