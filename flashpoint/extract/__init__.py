@@ -95,6 +95,9 @@ _NONVIOLENT_CUES = re.compile(
     r"|abandoned (?:the|their)|withdrew from)\b", re.I)
 # Clauses that tell the result of an act: "fired on the crowd, killing two", "leaving one person shot dead"
 _RESULT_DEPS = ("advcl", "conj", "xcomp", "ccomp", "oprd", "dobj", "acl")
+_GENERIC_GOVERNORS = {"prohibit", "ban", "forbid", "prevent", "deter", "avoid", "oppose", "outlaw", "criminalize",
+                      "criminalise", "fear", "risk", "allow", "permit", "authorize", "authorise", "discourage",
+                      "tolerate", "justify", "glorify", "encourage", "incite", "advocate"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "from", "within", "throughout",
                    "on", "off", "along", "towards", "toward", "to", "north", "south", "east", "west"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "them", "this", "that", "which", "who", "its", "their", "i", "you"}
@@ -682,6 +685,11 @@ def _modality(tok: Token, fam: str) -> tuple[str, Token | None]:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and tok.head.head.lemma_.lower() in (
             "threat", "plan", "risk", "possibility", "fear"):
         return "hypothetical", None
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "nsubjpass") and not any(
+            c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        gov = tok.head if tok.dep_ != "pobj" else tok.head.head
+        if gov.lemma_.lower() in _GENERIC_GOVERNORS:
+            return "hypothetical", None  # "the convention prohibits attacks on cultural property": no attack
     return "asserted", None
 
 
