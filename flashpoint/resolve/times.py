@@ -10,7 +10,8 @@ cue ("will", "was", "-ed" verbs, "scheduled") decides between the past and the f
 cue a weekday is the nearest day on or before the publication date, as news mostly tells what already
 happened, and a month or day is the nearest occurrence.
 
-Everything is regular expressions compiled once at import; a keyword pre-check skips text without any.
+Everything is regular expressions compiled once at import; each pattern runs only where a cheap keyword test
+(its gate) finds a word it needs.
 """
 
 from __future__ import annotations
@@ -246,9 +247,12 @@ def _part(span: DateSpan, words: str) -> DateSpan:
     if third is None or span.start is None or span.end is None:
         return span
     a, b = date.fromisoformat(span.start), date.fromisoformat(span.end)
-    step = ((b - a).days + 1) / 3
-    lo = a + timedelta(days=round(step * third))
-    hi = b if third == 2 else a + timedelta(days=round(step * (third + 1)) - 1)
+    if a.month == 1 and a.day == 1 and b.month == 12 and b.day == 31 and a.year == b.year:  # a year: Jan-Apr, ...
+        lo = date(a.year, 1 + 4 * third, 1)
+        hi = b if third == 2 else date(a.year, 5 + 4 * third, 1) - timedelta(days=1)
+    else:  # a month: days 1-10, 11-20, 21 to the end
+        lo = a + timedelta(days=10 * third)
+        hi = b if third == 2 else a + timedelta(days=10 * third + 9)
     return _range(lo, hi)
 
 
@@ -374,13 +378,14 @@ def _dur_value(n: float | None, key: str) -> str:
 # Tense: the nearest verb cue in the sentence around an expression
 
 
-_BOUNDARY_RX = re.compile(r"[.!?](?=[\"'”’)\]]*\s+[\"“‘(`]*[A-Z])|\n")
+_BOUNDARY_RX = re.compile(r"[.!?](?=[\"'”’)\]]*\s+[\"“‘(`]*[A-Z])|\n[ \t]*\n")
 _CUE_RX = re.compile(
     rf"(?<![\w'])(?P<fut>{_alt(FUTURE_CUES)})(?![\w'])|(?<![\w'])(?P<past>{_alt(PAST_CUES)})(?![\w'])"
     r"|(?<![\w'])(?P<ed>[a-z]{3,}ed)(?![\w'])", re.I)
 _ED_NOT_VERB = {"need", "indeed", "speed", "seed", "bed", "red", "shed", "feed", "breed", "proceed", "succeed",
                 "exceed", "hundred", "united", "based", "bred", "sacred", "wicked", "naked", "kindred", "greed",
                 "weed", "reed", "steed", "deed", "tweed", "creed", "embed", "bleed", "freed", "agreed", "heed"}
+_ED_ADJ_BEFORE_RX = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that|these|those|is|are|am)\s+$", re.I)
 _FUTURE_BEFORE_RX = re.compile(r"(?:\b(?:will|would|shall|to|can|could|may|might|must|should)|'ll)\s+(?:not\s+)?"
                                r"(?:be|have\s+been|been)\s*$",
                                re.I)
@@ -396,8 +401,8 @@ def _cues(ctx: _Ctx) -> None:
             sign = -1
         else:
             w = m.group("ed").lower()
-            if w in _ED_NOT_VERB:
-                continue
+            if w in _ED_NOT_VERB or _ED_ADJ_BEFORE_RX.search(ctx.text, max(0, m.start() - 12), m.start()):
+                continue  # "the reduced dividend", "is based": not a past event
             sign = -1
         if sign < 0 and _FUTURE_BEFORE_RX.search(ctx.text, max(0, m.start() - 30), m.start()):
             sign = 1  # "will be held", "to be signed"
@@ -598,6 +603,13 @@ def _day_number(tok: str) -> int | None:
     return _ORDINAL_WORDS.get(t)
 
 
+def _deadline_tense(ctx: _Ctx, m: re.Match[str]) -> int:
+    """The tense around a date, read as future after "by" ("to conclude by May")."""
+    if _prev_word(ctx.text, m.start()) == "by":
+        return 1
+    return _tense(ctx, m.start(), m.end())
+
+
 def _r_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if _lower_ambiguous(m["mon"]):
         return None
@@ -610,7 +622,7 @@ def _r_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return _date_cand(m, _safe_date(y, mo, day))
     if ctx.anchor is None:
         return _mk(m, "DATE", f"XXXX-{mo:02d}-{day:02d}", None, "day")
-    return _date_cand(m, _pick_day_month(ctx.anchor, mo, day, _tense(ctx, m.start(), m.end())))
+    return _date_cand(m, _pick_day_month(ctx.anchor, mo, day, _deadline_tense(ctx, m)))
 
 
 def _r_day_range(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
@@ -658,8 +670,7 @@ def _r_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if _lower_ambiguous(tok):
         return None
     full = tok.lower() == calendar.month_name[_month_of(tok)].lower()
-    mod = (m["mod"] or "").lower().strip(" -")
-    mod = re.sub(r"\s+", " ", mod)
+    mod = re.sub(r"\s+", " ", (m["mod"] or "").lower()).strip(" -")
     if not mod:
         prev = _prev_word(ctx.text, m.start())
         possessive = ctx.text.startswith(("'s", "’s"), m.end())
@@ -683,7 +694,7 @@ def _r_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     elif rel == "past":
         y = a.year if mo < a.month else a.year - 1
     else:
-        y = _pick_year_month(a, mo, _tense(ctx, m.start(), m.end()))
+        y = _pick_year_month(a, mo, _deadline_tense(ctx, m))
     return _mk(m, "DATE", f"{y:04d}-{mo:02d}", _part(_month_span(y, mo), mod), "month")
 
 
@@ -706,12 +717,18 @@ def _r_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     prev = _prev_word(text, m.start())
     if prev in _YEAR_BAD_PREV:
         return None
+    w0 = max(0, m.start() - 25)
+    pw = re.search(r"([A-Za-z]+)\s+$", text[w0:m.start()])
+    if not pre and pw and pw.group(1)[0].isupper() and pw.group(1).lower() not in _MONTH_PREV \
+            and pw.group(1).lower()[:3] not in MONTHS and not _sentence_start(text, w0 + pw.start(1)):
+        return None  # "Orion 1980", "Euro 2020", "Windows 2000": a name
     nxt = re.match(r"\s*([A-Za-z%]+)", text[m.end():m.end() + 20])
     nw = nxt.group(1) if nxt else ""
     if nw.lower() in ("percent", "%", "per", "km", "kilometers", "kilometres", "miles", "meters", "metres", "feet",
                       "tons", "tonnes", "acres", "hectares", "kg", "mw", "megawatts", "sq", "square", "hrs", "gmt"):
         return None
-    if not pre and nw[:1].islower() and nw.endswith("s") and not nw.endswith("'s") and prev in _QUANTITY_PREV:
+    if not pre and nw[:1].islower() and prev in _QUANTITY_PREV \
+            and nw not in ("and", "or", "to", "when", "until", "through", "before", "after", "as"):
         return None  # "some 2000 people"
     if not pre and not 1900 <= y <= 2099 and prev not in ("in", "since", "of", "from", "until", "by", "to", "year",
                                                             "circa", "c", "ca", "before", "after", "during"):
@@ -960,7 +977,7 @@ def _r_ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 _DURATION_PREV = {"for", "within", "in", "over", "after", "than", "about", "nearly", "almost", "around", "least",
                   "only", "just", "barely", "some", "lasted", "last", "lasting", "lasts", "took", "take", "takes",
-                  "taking", "spent", "spend", "spending", "spends", "spanning", "under", "to", "of", "during",
+                  "taking", "spent", "spend", "spending", "spends", "spanning", "under", "to", "during",
                   "throughout", "whole", "entire", "full", "extra", "additional", "another", "first", "past",
                   "next", "roughly", "approximately", "up", "once", "wait", "waited", "served", "serve",
                   "serving", "sentenced", "jailed", "imprisoned", "jail", "prison", "gave", "give", "given"}
@@ -984,6 +1001,8 @@ def _r_duration(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None  # "a quarter of the vote", "three quarters of them"
     if key == "sec" and (n is None or low in ("a", "an", "one")):
         return None  # "a second attack"
+    if low in ("a", "an", "one") and unit.lower().endswith("s"):
+        return None  # "a months-long campaign" is the vague pattern's
     if (n is None or low in ("a", "an", "one")) and not lead and not mod and not m["hy"] and not m["tail"]:
         prev = _prev_word(text, m.start())
         nxt = _next_word(text, m.end())
@@ -1000,7 +1019,7 @@ def _r_duration(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 def _r_vague_duration(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     key = _unit_key(m["unit"])
-    if not m["lead"]:
+    if not m["lead"] and not m.groupdict().get("tail"):
         prev = _prev_word(ctx.text, m.start())
         if prev not in ("for", "within", "over", "after", "in", "than", "about", "of", "take", "took", "takes",
                         "lasted", "last", "spent", "wait", "waited", "lasting", "spend"):
@@ -1068,6 +1087,8 @@ def _r_set_per(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 def _r_set_word(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    if _title_mid(ctx.text, m.start(), m.end()):
+        return None  # "the Daily Mail"
     w = m["w"].lower()
     return _mk(m, "SET", SET_WORDS[w], None, "set")
 
@@ -1081,14 +1102,18 @@ def _r_set_plural_wd(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _mk(m, "SET", f"XXXX-WXX-{wd + 1}{tod}", None, "set")
 
 
+_PAST_FOLLOWED_RX = re.compile(rf"\s+(?:\d|few|several|couple|many|{_SMALL}|{_UNITS}|weekend|spring|summer|fall"
+                               r"|autumn|winter)", re.I)
+
+
 def _r_ref(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
     if _title_mid(ctx.text, m.start(), m.end()):
         return None
     value = REF_WORDS[w]
-    if w == "the past" and re.match(r"\s+(?:\d|few|several|couple|many|" + _SMALL + ")", ctx.text[m.end():], re.I):
+    if w == "the past" and _PAST_FOLLOWED_RX.match(ctx.text, m.end()):
         return None
-    if w == "now" and re.match(r"-(?:defunct|retired|former|closed|banned|famous|dead|deceased)", ctx.text[m.end():]):
+    if w == "now" and re.match(r"-[a-z]", ctx.text[m.end():]):  # "now-defunct", "now-exiled"
         return None
     span = _day(ctx.anchor) if value == "PRESENT_REF" and ctx.anchor else None
     return _mk(m, "DATE", value, span, "ref")
@@ -1103,8 +1128,8 @@ def _r_relday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     a = ctx.anchor
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "overnight": -1, "this": 0, "last": -1,
               "the day before yesterday": -2, "the day after tomorrow": 2, "the day": 0}[w]
-    if w == "last" and pod not in ("night", "evening"):
-        return None  # "last morning" is not idiomatic; "last afternoon" neither
+    if w == "last" and (pod not in ("night", "evening") or _prev_word(ctx.text, m.start()) in _DETERMINERS):
+        return None  # "last morning" is not idiomatic; "on the last night" of a convention is not yesterday
     if w in ("tonight", "overnight"):
         pod = "night"
     tod = f"T{_POD[pod]}" if pod else None
@@ -1276,7 +1301,7 @@ _PATTERNS: list[tuple[str, str, _Resolver]] = [
                       rf"|previous)\s+(?:(?:few|several|many)\s+)?)(?P<unit>seconds|minutes|hours|days|weeks"
                       rf"|months|years|decades|centuries|quarters){_E}", _r_vague_duration),
     ("duration_bare", rf"{_B}(?P<lead>)(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries|millennia)"
-                      rf"(?:\s+(?:or|to)\s+(?:minutes|hours|days|weeks|months|years|decades))?(?!\w)",
+                      rf"(?:\s+(?:or|to)\s+(?:minutes|hours|days|weeks|months|years|decades))?(?P<tail>-long)?(?!\w)",
      _r_vague_duration),
     ("the_years", rf"(?:(?<=over\s)|(?<=cross\s)|(?<=rough\s)|(?<=down\s))(?P<lead>the\s+)"
                   rf"(?P<unit>years|decades|centuries){_E}",
@@ -1300,15 +1325,63 @@ _PATTERNS: list[tuple[str, str, _Resolver]] = [
 ]
 
 
-_COMPILED: list[tuple[str, re.Pattern[str], _Resolver]] = [(n, re.compile(p, re.I), r) for n, p, r in _PATTERNS]
+# Every pattern belongs to a family that needs some word ("gate"); one pass over the words of a text tells which
+# families can match, and only their patterns run.
+_GATE_WORDS: dict[str, set[str]] = {}
+for _gate, _words in {
+    "spoken": ["nineteen", "eighteen", "seventeen", "thousand", "twenty"],
+    "century": ["century"], "half": ["half"], "fiscal": ["fiscal"], "quarter": ["quarter", "q"],
+    "season": list(_SEASONS), "ref": [w.split()[-1] for w in REF_WORDS], "set_word": list(SET_WORDS),
+    "every": ["every", "each"], "freq": ["once", "twice", "thrice", "times"],
+    "relday": ["yesterday", "today", "tomorrow", "tonight", "overnight", "day"],
+    "pod": ["morning", "afternoon", "evening", "night"], "clock": ["noon", "midday", "midnight"],
+}.items():
+    for _w in _words:
+        _GATE_WORDS.setdefault(_w, set()).add(_gate)
+for _w in ("morning", "afternoon", "evening", "night"):
+    _GATE_WORDS[_w].add("relday")
+_UNIT_PREFIXES = ("second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade",
+                  "centur", "millenni")
+_MONTH_PREFIXES = {m[:3] for m in MONTHS}
+_WEEKDAY_PREFIXES = {d[:3] for d in WEEKDAYS}
+_WORD_RX = re.compile(r"[A-Za-z]+|\d")
+_GATE_CACHE: dict[str, frozenset[str]] = {}
 
-# Every pattern needs one of these; a text without any has no time expression.
-_KEYWORDS = re.compile(
-    r"\d|now|current|recent|previous|formerly|lately|present|past|future|moment|ago|today|tonight|tomorrow"
-    r"|yesterday|overnight|morning|afternoon|evening|night|noon|midday|midnight|week|month|year|decade|centur"
-    r"|millenni|quarter|half|spring|summer|autumn|fall|winter|day|hour|minute|second|fiscal|daily|nightly|hourly"
-    r"|annually|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon\.|tue|wed|thu|fri\.|sat\.|sun\.|nineteen"
-    r"|eighteen|seventeen|two\s+thousand|twenty|o'clock|ties\b|the\s+year", re.I)
+
+def _gates_of(word: str) -> frozenset[str]:
+    w = word.lower()
+    got = _GATE_CACHE.get(w)
+    if got is None:
+        if w.isdigit():
+            got = frozenset({"digit", "clock", "decade"})
+        else:
+            gates = set(_GATE_WORDS.get(w, ()))
+            if w.startswith(_UNIT_PREFIXES):
+                gates.add("unit")
+            if w[:3] in _MONTH_PREFIXES:
+                gates.add("month")
+            if w[:3] in _WEEKDAY_PREFIXES:
+                gates.add("weekday")
+            if w.endswith("ties"):
+                gates.add("decade")
+            got = frozenset(gates)
+        if len(_GATE_CACHE) < 50_000:
+            _GATE_CACHE[w] = got
+    return got
+
+
+_GATE_OF = {
+    "iso": "digit", "iso_slash": "digit", "numeric": "digit", "day_range": "digit", "day_range_md": "digit",
+    "dmy": "month", "mdy": "month", "month_year": "month", "month": "month", "year": "digit", "spoken_year": "spoken",
+    "decade": "decade", "century": "century", "rel_decade": "unit", "quarter": "quarter", "rel_quarter": "quarter",
+    "half": "half", "fiscal": "fiscal", "year_ago": "unit", "rel_unit": "unit", "season": "season", "ago": "unit",
+    "bare_ago": "unit", "set_freq": "freq", "set_per": "unit", "set_every": "every", "set_word": "set_word",
+    "set_wd_plural": "weekday", "duration": "unit", "duration_lead": "unit", "duration_bare": "unit",
+    "the_years": "unit", "ref": "ref", "relday": "relday", "pod_ref": "pod", "pod": "pod", "weekday": "weekday",
+    "clock": "clock",
+}
+_COMPILED: list[tuple[str, re.Pattern[str], _Resolver, str]] = [
+    (n, re.compile(p, re.I), r, _GATE_OF[n]) for n, p, r in _PATTERNS]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1370,20 +1443,40 @@ def _ranges(cands: list[_Cand], text: str) -> None:
         p.span, c.span = span, DateSpan(span.start, span.end, "range")
 
 
+def _since(cands: list[_Cand], text: str, anchor: date) -> None:
+    """"since late October": the span runs from that time to the publication date."""
+    today = anchor.isoformat()
+    for c in cands:
+        sp = c.span
+        if sp is not None and sp.start is not None and sp.start <= today and c.type == "DATE" \
+                and c.kind not in ("ref", "ago") and _prev_word(text, c.start) == "since":
+            c.span = DateSpan(sp.start, max(today, sp.end or today), "range")
+
+
 def find_times(text: str, published: str | None, *, future: bool = False) -> list[TimeExpression]:
     """Every time expression in ``text`` (non-overlapping; the longest match wins), resolved against ``published``.
 
     ``future=True`` reads underspecified dates as upcoming (for announcements and schedules).
     """
-    if not text or not _KEYWORDS.search(text):
+    if not text:
         return []
     ctx = _Ctx(text=text, anchor=parse_date(published), future=future)
     found: list[tuple[int, int, int, _Cand]] = []
-    for rank, (_name, rx, resolve) in enumerate(_COMPILED):
+    gates: set[str] = set()
+    for w in _WORD_RX.findall(text):
+        gates |= _gates_of(w)
+    if not gates:
+        return []
+    for rank, (_name, rx, resolve, gate) in enumerate(_COMPILED):
+        if gate not in gates:
+            continue
         for m in rx.finditer(text):
             if m.end() <= m.start():
                 continue
-            got = resolve(m, ctx)
+            try:
+                got = resolve(m, ctx)
+            except (ValueError, OverflowError):  # date arithmetic beyond year 1 or 9999
+                continue
             if got is None:
                 continue
             for c in got if isinstance(got, list) else [got]:
@@ -1401,6 +1494,8 @@ def find_times(text: str, published: str | None, *, future: bool = False) -> lis
     chosen.sort(key=lambda c: c.start)
     chosen = _merge(chosen, text)
     _ranges(chosen, text)
+    if ctx.anchor is not None:
+        _since(chosen, text, ctx.anchor)
     out = []
     for c in chosen:
         s, e = c.start, c.end
