@@ -60,7 +60,8 @@ _VAGUE_LETTER = {"dec": "E", "cen": "C", "mil": "L", "qua": "M", "for": "W"}
 # a fractional part in the next smaller unit: key -> (sub-letter, is clock, factor)
 _SUBUNIT = {"yea": ("M", False, 12), "mon": ("D", False, 30), "wee": ("D", False, 7), "day": ("H", True, 24),
             "hou": ("M", True, 60), "min": ("S", True, 60)}
-_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
+_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI",
+        "dawn": "MO", "daybreak": "MO", "dusk": "EV", "nightfall": "EV"}
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SEASON_INDEX = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
 _SEASON_START = {0: 3, 1: 6, 2: 9, 3: 12}
@@ -74,8 +75,9 @@ _NAMED_DAYS = {"good", "black", "ash", "palm", "easter", "bloody", "super", "hol
                "whit", "low", "mothering", "trinity", "rogation", "passion", "giving"}
 
 
-def _load_words() -> tuple[dict[str, str], dict[str, str], set[str], set[str]]:
+def _load_words() -> tuple[dict[str, str], dict[str, str], set[str], set[str], dict[str, str]]:
     refs: dict[str, str] = {}
+    holidays: dict[str, str] = {}
     sets: dict[str, str] = {}
     future: set[str] = set()
     past: set[str] = set()
@@ -91,12 +93,15 @@ def _load_words() -> tuple[dict[str, str], dict[str, str], set[str], set[str]]:
                 future.add(word)
             elif kind == "past":
                 past.add(word)
+            elif kind == "holiday":
+                holidays[word] = value
             else:
-                raise ValueError(f"time_words.csv: unknown kind {kind!r} for {word!r}; use ref, set, future or past")
-    return refs, sets, future, past
+                raise ValueError(f"time_words.csv: unknown kind {kind!r} for {word!r}; "
+                                 "use ref, set, future, past or holiday")
+    return refs, sets, future, past, holidays
 
 
-REF_WORDS, SET_WORDS, FUTURE_CUES, PAST_CUES = _load_words()
+REF_WORDS, SET_WORDS, FUTURE_CUES, PAST_CUES, HOLIDAYS = _load_words()
 
 
 def _alt(words: object) -> str:
@@ -374,6 +379,41 @@ def _dur_value(n: float | None, key: str) -> str:
     return value
 
 
+def _easter(y: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month, day = divmod(h + ll - 7 * m + 114, 31)
+    return date(y, month, day + 1)
+
+
+def _nth_weekday(y: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (1-based; -1 the last) given weekday of a month."""
+    if n > 0:
+        first = date(y, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(y, month, calendar.monthrange(y, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday(rule: str, y: int) -> date | None:
+    if rule.startswith("easter"):
+        return _easter(y) + timedelta(days=int(rule[6:] or 0))
+    if rule == "thanksgiving":
+        return _nth_weekday(y, 11, 3, 4)
+    if rule == "memorial":
+        return _nth_weekday(y, 5, 0, -1)
+    if rule == "labor":
+        return _nth_weekday(y, 9, 0, 1)
+    mo, d = rule.split("-")
+    return _safe_date(y, int(mo), int(d))
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Tense: the nearest verb cue in the sentence around an expression
 
@@ -488,7 +528,12 @@ def _pick_year_month(anchor: date, mo: int, tense: int) -> int:
 
 def _pick_day_month(anchor: date, mo: int, day: int, tense: int) -> date | None:
     """The date of a day and month without a year: the nearest occurrence, weighted by tense."""
-    options = [d for d in (_safe_date(anchor.year + k, mo, day) for k in (-1, 0, 1)) if d is not None]
+    return _pick_yearly(anchor, lambda y: _safe_date(y, mo, day), tense)
+
+
+def _pick_yearly(anchor: date, on: Callable[[int], date | None], tense: int) -> date | None:
+    """The occurrence of a yearly date (``on(year)``) nearest to the anchor, weighted by tense."""
+    options = [d for d in (on(anchor.year + k) for k in (-1, 0, 1)) if d is not None]
     if not options:
         return None
     return min(options, key=lambda d: _tense_cost((d - anchor).days, tense))
@@ -643,6 +688,25 @@ def _r_day_range(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     if a is None or b is None:
         return None
     return [_mk(m, "DATE", a.isoformat(), _range(a, b), "day")]
+
+
+def _r_holiday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"Christmas Day", "Easter", "New Year's Eve 1999", "Thanksgiving"."""
+    name = m["hol"]
+    if not name[0].isupper():
+        return None
+    rule = HOLIDAYS[re.sub(r"\s+", " ", name.lower())]
+    y = _year_from(m)
+    if y is not None:
+        return _date_cand(m, _holiday(rule, y))
+    if ctx.anchor is None:
+        value = f"XXXX-{rule}" if rule[:1].isdigit() else "XXXX-XX-XX"
+        return _mk(m, "DATE", value, None, "day")
+    c = _date_cand(m, _pick_yearly(ctx.anchor, lambda yy: _holiday(rule, yy), _deadline_tense(ctx, m)))
+    if c is not None and _prev_word(ctx.text, m.start()) in _DETERMINERS \
+            and re.match(r" [A-Za-z]", ctx.text[m.end():m.end() + 2]):
+        c.span = None  # "the Good Friday agreement", "the Christmas truce" name a thing
+    return c
 
 
 def _r_month_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -969,9 +1033,6 @@ def _r_ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if mult >= 100 and n >= 100:
         c = y // 100
         return _mk(m, "DATE", f"{c:02d}", _range(date(max(1, c * 100), 1, 1), date(c * 100 + 99, 12, 31)), "ago")
-    if mult == 10:
-        return _mk(m, "DATE", f"{y // 10:03d}", _range(date(y // 10 * 10, 1, 1), date(y // 10 * 10 + 9, 12, 31)),
-                   "ago")
     return _mk(m, "DATE", f"{y:04d}", _year_span(y), "ago")
 
 
@@ -1144,7 +1205,7 @@ def _r_relday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 def _r_pod(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     """"mid-afternoon", "late evening": a part of a day still to be dated."""
-    pod = m["pod"].lower()
+    pod = (m["pod"] or m["pod2"]).lower()
     tod = f"T{_POD[pod]}"
     if ctx.anchor is None:
         return _mk(m, "TIME", "XXXX-XX-XX" + tod, None, "pod", tod)
@@ -1239,6 +1300,7 @@ _PATTERNS: list[tuple[str, str, _Resolver]] = [
      _r_day_month),
     ("mdy", rf"{_B}{_mon()}\s+(?:the\s+)?(?P<d>{_DAYNUM})(?!\s*(?:%|percent|per\b|[-–]\d))"
             rf"(?:(?:,\s*|\s+)(?:of\s+)?{_year()})?", _r_day_month),
+    ("holiday", rf"{_B}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+(?:of\s+)?{_year()})?(?![\w'])", _r_holiday),
     ("month_year", rf"{_B}(?P<pre>(?:the\s+)?(?:(?:early|late|mid)[- ]?|(?:end|beginning|start|middle|first\s+half"
                    rf"|second\s+half)\s+of\s+))?{_mon()}(?:\s+of|,)?\s+(?:{_year()}|(?P<rel>this|last|next)\s+year)"
                    rf"{_E}", _r_month_year),
@@ -1263,7 +1325,7 @@ _PATTERNS: list[tuple[str, str, _Resolver]] = [
                 rf"|(?<=Q[1-4])(?:\s+|-|/)?{_year('y3')})?(?!\w)", _r_quarter),
     ("rel_quarter", rf"{_B}(?:the\s+)?(?:(?P<rel>this|current|last|past|latest|most\s+recent|next|coming|previous"
                     rf"|year[- ]ago|year[- ]earlier)\s+|(?<=the\s))quarter(?![\w-])", _r_rel_quarter),
-    ("half", rf"{_B}(?:the\s+)?(?P<h>first|second|1st|2nd)[- ]half(?:\s+of\s+(?:{_year()}|(?P<rel>this|last|next)"
+    ("half", rf"{_B}(?:the\s+)?(?P<h>first|second|1st|2nd)[- ]half(?:\s+of\s+(?:{_year()}|(?P<rel>this|last|next|the)"
              rf"\s+year))?(?![\w-])", _r_half),
     ("fiscal", rf"{_B}(?:(?:the\s+)?(?P<rel>current|this|last|next|past|previous|coming|new)\s+|the\s+)?fiscal"
                rf"(?:\s+year|-year)(?:\s+{_year()})?{_E}", _r_fiscal),
@@ -1313,7 +1375,8 @@ _PATTERNS: list[tuple[str, str, _Resolver]] = [
                rf"(?<!this)(?<!last)", _r_relday),
     ("pod_ref", rf"{_B}(?:(?:early|late|mid)[- ]?\s*)?(?P<pod>{_POD_RX})\s+(?P<w>yesterday|today|tomorrow){_E}",
      lambda m, ctx: _r_relday(m, ctx)),
-    ("pod", rf"{_B}(?:early|late|mid)[- ]?\s*(?P<pod>morning|afternoon|evening){_E}(?!-)", _r_pod),
+    ("pod", rf"{_B}(?:(?:early|late|mid)[- ]?\s*(?P<pod>morning|afternoon|evening)|(?P<pod2>dawn|daybreak|dusk"
+            rf"|nightfall)){_E}(?!-)", _r_pod),
     ("weekday", rf"{_B}(?P<pre>(?:(?:early|late|mid)\s+(?:on\s+)?|this\s+coming\s+|this\s+past\s+|this\s+|last\s+"
                 rf"|next\s+|coming\s+))?{_wd()}(?:,?\s+(?P<pod>{_POD_RX}))?", _r_weekday),
     ("clock", rf"{_B}(?:(?P<h>1[0-2]|0?[1-9]|{_alt(_UNIT_WORDS + ['ten', 'eleven', 'twelve'])})(?:[:.](?P<mm>[0-5]\d))?"
@@ -1334,7 +1397,8 @@ for _gate, _words in {
     "season": list(_SEASONS), "ref": [w.split()[-1] for w in REF_WORDS], "set_word": list(SET_WORDS),
     "every": ["every", "each"], "freq": ["once", "twice", "thrice", "times"],
     "relday": ["yesterday", "today", "tomorrow", "tonight", "overnight", "day"],
-    "pod": ["morning", "afternoon", "evening", "night"], "clock": ["noon", "midday", "midnight"],
+    "pod": ["morning", "afternoon", "evening", "night", "dawn", "daybreak", "dusk", "nightfall"],
+    "clock": ["noon", "midday", "midnight"], "holiday": [w.split()[0].split("'")[0] for w in HOLIDAYS],
 }.items():
     for _w in _words:
         _GATE_WORDS.setdefault(_w, set()).add(_gate)
@@ -1372,7 +1436,8 @@ def _gates_of(word: str) -> frozenset[str]:
 
 _GATE_OF = {
     "iso": "digit", "iso_slash": "digit", "numeric": "digit", "day_range": "digit", "day_range_md": "digit",
-    "dmy": "month", "mdy": "month", "month_year": "month", "month": "month", "year": "digit", "spoken_year": "spoken",
+    "dmy": "month", "mdy": "month", "holiday": "holiday", "month_year": "month", "month": "month", "year": "digit",
+    "spoken_year": "spoken",
     "decade": "decade", "century": "century", "rel_decade": "unit", "quarter": "quarter", "rel_quarter": "quarter",
     "half": "half", "fiscal": "fiscal", "year_ago": "unit", "rel_unit": "unit", "season": "season", "ago": "unit",
     "bare_ago": "unit", "set_freq": "freq", "set_per": "unit", "set_every": "every", "set_word": "set_word",

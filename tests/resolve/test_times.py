@@ -33,7 +33,7 @@ def test_weekdays_follow_tense_and_next_last():
     assert one("It happened next Tuesday.").value == "2020-01-07"
     assert one("It happened last Tuesday.").value == "2019-12-24"
     assert one("Congress is due to vote on Tuesday.").value == "2019-12-31"  # the publication day itself
-    assert find_times("the Good Friday agreement", PUB) == []
+    assert [t.span for t in find_times("the Good Friday agreement", PUB)] == [None]  # a name, not a date
 
 
 def test_relative_days_and_parts_of_day():
@@ -309,3 +309,12 @@ def test_since_runs_to_the_publication_date():
 def test_vague_long():
     t = one("a months-long campaign of harassment")
     assert (t.text, t.value) == ("months-long", "PXM")
+
+
+def test_holidays_and_dawn():
+    assert one("He was killed on Christmas Day 1998.").value == "1998-12-25"
+    assert one("Shops closed for Christmas.").value == "2019-12-25"
+    assert one("Protests are planned for Easter.", published="2019-03-01").value == "2019-04-21"
+    assert one("They will vote on Thanksgiving.", published="2019-11-01").value == "2019-11-28"
+    t = one("The raid came at dawn on Tuesday.")
+    assert (t.type, t.value, t.span.start) == ("TIME", "2019-12-31TMO", "2019-12-31")
