@@ -469,6 +469,7 @@ def _tense(ctx: _Ctx, s: int, e: int) -> int:
         if s <= pos < e:
             continue
         dist = s - pos if pos < s else pos - e + 1  # ties favour the left
+        dist += 25 * ctx.text.count(",", min(pos, e), max(pos, s))  # a comma often ends the clause
         if best is None or dist < best[0]:
             best = (dist, sign)
     return best[1] if best else 0
@@ -649,10 +650,15 @@ def _day_number(tok: str) -> int | None:
 
 
 def _deadline_tense(ctx: _Ctx, m: re.Match[str]) -> int:
-    """The tense around a date, read as future after "by" ("to conclude by May")."""
-    if _prev_word(ctx.text, m.start()) == "by":
+    """The tense around a date; "since May" is past, "by May" and "until May" (deadlines) future unless the
+    sentence says otherwise."""
+    if ctx.future:
         return 1
-    return _tense(ctx, m.start(), m.end())
+    prev = _prev_word(ctx.text, m.start())
+    if prev == "since":
+        return -1
+    tense = _tense(ctx, m.start(), m.end())
+    return 1 if tense == 0 and prev in ("by", "until", "till") else tense
 
 
 def _r_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -1233,7 +1239,7 @@ def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if ctx.anchor is None:
         value = f"XXXX-WXX-{wd + 1}"
         return _mk(m, "TIME" if tod else "DATE", value + (tod or ""), None, "dtime" if tod else "weekday")
-    tense = 0 if rel else _tense(ctx, m.start(), m.end())
+    tense = 0 if rel else _deadline_tense(ctx, m)
     d = _weekday_date(ctx.anchor, wd, rel, tense)
     if tod:
         return _mk(m, "TIME", d.isoformat() + tod, _day(d), "dtime")
@@ -1502,6 +1508,11 @@ def _ranges(cands: list[_Cand], text: str) -> None:
                 and word not in ("until", "till", "through", "thru"):
             continue
         kp, kc = _RANGE_COMPATIBLE.get(p.kind), _RANGE_COMPATIBLE.get(c.kind)
+        if p.kind == c.kind == "weekday" and c.span.start < p.span.start:
+            # "Monday through Wednesday": the second day follows the first
+            first, last = date.fromisoformat(p.span.start), date.fromisoformat(c.span.start)
+            last = first + timedelta(days=(last.weekday() - first.weekday()) % 7)
+            c.value, c.span = last.isoformat(), _day(last)
         if kp is None or kc is None or p.span.start > c.span.end:
             continue
         span = DateSpan(p.span.start, c.span.end, "range")

@@ -318,3 +318,11 @@ def test_holidays_and_dawn():
     assert one("They will vote on Thanksgiving.", published="2019-11-01").value == "2019-11-28"
     t = one("The raid came at dawn on Tuesday.")
     assert (t.type, t.value, t.span.start) == ("TIME", "2019-12-31TMO", "2019-12-31")
+
+
+def test_since_by_until_and_weekday_ranges():
+    assert one("The plant has been idle since mid-July and will reopen soon.").value == "2019-07"
+    assert one("The government has until Friday to respond.").value == "2020-01-03"
+    found = find_times("The talks, held Monday through Wednesday, ended.", "2020-01-03")
+    assert [t.value for t in found] == ["2019-12-30", "2020-01-01"]
+    assert found[0].span.start == "2019-12-30" and found[0].span.end == "2020-01-01"
