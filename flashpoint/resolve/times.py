@@ -765,7 +765,11 @@ def _r_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         y = a.year if mo < a.month else a.year - 1
     else:
         y = _pick_year_month(a, mo, _deadline_tense(ctx, m))
-    return _mk(m, "DATE", f"{y:04d}-{mo:02d}", _part(_month_span(y, mo), mod), "month")
+    span: DateSpan | None = _part(_month_span(y, mo), mod)
+    if not mod and _prev_word(ctx.text, m.start()) == "of" and re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 2]) \
+            and _next_word(ctx.text, m.end()) not in _MONTH_PREV:
+        span = None  # "payment of June salaries": names a thing, does not date the sentence
+    return _mk(m, "DATE", f"{y:04d}-{mo:02d}", span, "month")
 
 
 _YEAR_BAD_PREV = {"no", "number", "flight", "route", "room", "model", "version", "platform", "highway", "interstate",
@@ -887,10 +891,18 @@ def _r_quarter(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _mk(m, "DATE", f"{y:04d}-Q{q}", _quarter_span(y, q), "quarter")
 
 
+_FINANCE_RX = re.compile(r"profit|loss|earning|revenue|sales|income|result|growth|gdp|economy|share|dividend|percent"
+                         r"|%|quarterly|fiscal|output|deficit|surplus|demand|price|\$", re.I)
+
+
 def _r_rel_quarter(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     rel = re.sub(r"[\s-]+", " ", (m["rel"] or "").lower())
-    if not rel and m.group(0)[:1].lower() == "t" and _next_word(ctx.text, m.end()) in ("of", "century", "mile", "hour"):
-        return None
+    if not rel:  # "the quarter": the reporting period in business news, else a district of a town
+        if _next_word(ctx.text, m.end()) in ("of", "century", "mile", "hour"):
+            return None
+        lo, hi = max(0, m.start() - 200), m.end() + 200
+        if not _FINANCE_RX.search(ctx.text, lo, hi):
+            return None
     if ctx.anchor is None:
         return _mk(m, "DATE", "XXXX-QX", None, "quarter")
     cur_y, cur_q = ctx.anchor.year, _quarter_of(ctx.anchor)
@@ -1300,11 +1312,11 @@ _PATTERNS: list[tuple[str, str, _Resolver]] = [
                 r"(?![\d/.]\d|[\d/])", _r_numeric),
     ("day_range", rf"{_B}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and|until|till)\s*(?P<d2>[0-3]?\d)"
                   rf"(?:st|nd|rd|th)?(?:\s+of)?\s+{_mon()}(?:,?\s+{_year()})?", _r_day_range),
-    ("day_range_md", rf"{_B}{_mon()}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|until|till)\s*(?P<d2>[0-3]?\d)"
-                     rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_year()})?", _r_day_range),
+    ("day_range_md", rf"{_B}{_mon()}(?:\s+|\.\s*)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|until|till)\s*"
+                     rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_year()})?", _r_day_range),
     ("dmy", rf"{_B}(?:the\s+)?(?P<d>{_DAYNUM})(?:\s+(?:day\s+)?of)?\s+{_mon()}(?:,?\s+(?:of\s+)?{_year()})?",
      _r_day_month),
-    ("mdy", rf"{_B}{_mon()}\s+(?:the\s+)?(?P<d>{_DAYNUM})(?!\s*(?:%|percent|per\b|[-–]\d))"
+    ("mdy", rf"{_B}{_mon()}(?:\s+|\.(?=\d))(?:the\s+)?(?P<d>{_DAYNUM})(?!\s*(?:%|percent|per\b|[-–]\d))"
             rf"(?:(?:,\s*|\s+)(?:of\s+)?{_year()})?", _r_day_month),
     ("holiday", rf"{_B}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+(?:of\s+)?{_year()})?(?![\w'])", _r_holiday),
     ("month_year", rf"{_B}(?P<pre>(?:the\s+)?(?:(?:early|late|mid)[- ]?|(?:end|beginning|start|middle|first\s+half"

@@ -326,3 +326,15 @@ def test_since_by_until_and_weekday_ranges():
     found = find_times("The talks, held Monday through Wednesday, ended.", "2020-01-03")
     assert [t.value for t in found] == ["2019-12-30", "2020-01-01"]
     assert found[0].span.start == "2019-12-30" and found[0].span.end == "2020-01-01"
+
+
+def test_month_naming_a_thing_does_not_date_the_sentence():
+    t = one("Workers strike over payment of June salaries.")
+    assert t.value == "2019-06" and t.span is None
+    assert one("Fighting resumed at the end of June.").span is not None
+
+
+def test_quarter_as_a_district_and_glued_dates():
+    assert find_times("Men ransacked the house of the village chief in the quarter.", PUB) == []
+    assert one("Profit fell 5% in the quarter.").value == "2019-Q3"
+    assert one("Militias fought on June.27 near the reserve.").value == "2019-06-27"
