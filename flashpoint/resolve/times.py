@@ -136,8 +136,9 @@ _SPOKEN_YEAR = (rf"(?:(?:nineteen|eighteen|seventeen)[- ](?:hundred(?:\s+(?:and\
                 rf"|twenty[- ](?:{_T}|(?:{_X})(?:[- ](?:{_U}))?))")
 _YEAR4 = r"(?:1\d{3}|20\d\d)(?!\d|,\d{3}|\.\d|s\b|'s\b)"
 _POD_RX = r"(?:morning|afternoon|evening|night)"
-_TZ = (r"(?:\s*\(?(?:[ECMPA][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT|Z|local\s+time|"
-       r"(?:Baghdad|Beijing|Moscow|Tokyo|London|Paris|Washington|New\s+York)\s+time)\)?)")
+_TZ_NAME = (r"(?:[ECMPA][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT|Z|local\s+time|"
+            r"(?:Baghdad|Beijing|Moscow|Tokyo|London|Paris|Washington|New\s+York)\s+time)")
+_TZ = rf"(?:\s*(?:\({_TZ_NAME}\)|{_TZ_NAME}))"
 
 
 def _mon(name: str = "mon") -> str:
@@ -1165,9 +1166,16 @@ def _r_set_per(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _mk(m, "SET", _dur_value(1.0, key), None, "set")
 
 
+_PERIODICALS = {"newspaper", "newspapers", "paper", "papers", "publication", "magazine", "magazines", "journal",
+                "tabloid", "edition", "broadsheet", "newsletter", "news"}
+
+
 def _r_set_word(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if _title_mid(ctx.text, m.start(), m.end()):
         return None  # "the Daily Mail"
+    nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end():m.end() + 30])
+    if nxt and (nxt.group(1)[0].isupper() or nxt.group(1).lower() in _PERIODICALS):
+        return None  # "the daily Kayhan", "a weekly newspaper": a publication
     w = m["w"].lower()
     return _mk(m, "SET", SET_WORDS[w], None, "set")
 
