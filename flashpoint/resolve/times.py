@@ -374,8 +374,6 @@ def _dur_value(n: float | None, key: str) -> str:
         amount = round(frac * factor)
         if s_clock and not clock:
             value += "T"
-        if value == "P" and not s_clock:
-            pass
         value += f"{amount}{s_letter}"
     return value
 
@@ -1506,8 +1504,7 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
     return out
 
 
-_RANGE_COMPATIBLE = {"day": "d", "weekday": "d", "relday": "d", "dtime": "d", "month": "m", "year": "y",
-                     "quarter": "m", "season": "m", "decade": "y", "week": "d", "half": "m"}
+_RANGEABLE = {"day", "weekday", "relday", "dtime", "month", "year", "quarter", "season", "decade", "week", "half"}
 
 
 def _ranges(cands: list[_Cand], text: str) -> None:
@@ -1519,21 +1516,17 @@ def _ranges(cands: list[_Cand], text: str) -> None:
         if len(gap) > 9 or not _GAP_RANGE.fullmatch(gap):
             continue
         word = gap.strip().lower()
-        before = text[max(0, p.start - 9):p.start].lower()
-        if word == "and" and not before.rstrip().endswith("between"):
+        before = text[max(0, p.start - 9):p.start].lower().rstrip()
+        if (word == "and" and not before.endswith("between")) or (word == "to" and not before.endswith("from")):
             continue
-        if word in ("-", "–", "—") and p.kind == "year" and c.kind == "year":
-            pass
-        elif word not in ("-", "–", "—") and word != "and" and not before.rstrip().endswith("from") \
-                and word not in ("until", "till", "through", "thru"):
+        if p.kind not in _RANGEABLE or c.kind not in _RANGEABLE:
             continue
-        kp, kc = _RANGE_COMPATIBLE.get(p.kind), _RANGE_COMPATIBLE.get(c.kind)
         if p.kind == c.kind == "weekday" and c.span.start < p.span.start:
             # "Monday through Wednesday": the second day follows the first
             first, last = date.fromisoformat(p.span.start), date.fromisoformat(c.span.start)
             last = first + timedelta(days=(last.weekday() - first.weekday()) % 7)
             c.value, c.span = last.isoformat(), _day(last)
-        if kp is None or kc is None or p.span.start > c.span.end:
+        if p.span.start > c.span.end:
             continue
         span = DateSpan(p.span.start, c.span.end, "range")
         p.span, c.span = span, DateSpan(span.start, span.end, "range")
