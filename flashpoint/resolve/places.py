@@ -22,13 +22,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-GAZETTEER_VERSION = "3"
+GAZETTEER_VERSION = "4"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-_DATA_FILES = ("country_points.csv", "admin1.csv", "admin2.csv", "sites.csv")
+_DATA_FILES = ("country_points.csv", "admin1.csv", "admin2.csv", "sites.csv", "regions.csv", "demonyms.csv",
+               "countries.csv")
 
-FEATURE_BONUS = {"country": 4.0, "continent": 3.5, "admin1": 2.5, "site": 3.0, "admin2": -0.5, "city": 0.0}
+FEATURE_BONUS = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.5, "site": 3.0, "admin2": -0.5,
+                 "city": 0.0}
 CAPITAL_BONUS = 1.5
-KIND_BONUS = (2.0, 1.0, 0.3)  # primary name, alternate name, derived key (article or "province" stripped)
+# primary name, alternate name, derived key (article or "province" stripped), demonym ("Iraqi" -> Iraq)
+KIND_BONUS = (2.0, 1.0, 0.3, 1.5)
+DEMONYM = 3
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`ʼʻ´"), None)
 _ABBREV = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
@@ -37,8 +41,9 @@ _ADMIN_WORDS = {
     "province", "governorate", "state", "region", "oblast", "county", "parish", "district", "prefecture",
     "department", "municipality", "wilaya", "wilayat", "muhafazat", "krai", "territory", "borough", "division",
     "town", "village", "city", "area", "locality", "camp", "neighbourhood", "neighborhood", "settlement", "commune",
-    "ward", "subcounty",
+    "ward", "subcounty", "township", "twp",
 }
+_SETTLEMENT_WORDS = {"town", "village", "city", "settlement", "hamlet"}
 
 
 def normalize(text: str) -> str:
@@ -160,6 +165,12 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> None:
         add((c["geonameId"], c["name"], "", None, None, float(c["lat"]), float(c["lng"]), 0, "continent",
              "country", None), c["name"], [c.get("toponymName", ""), c.get("asciiName", "")])
 
+    reg = data_dir / "regions.csv"
+    for r in _read_csv(reg) if reg.exists() else []:
+        alts = [a for a in r["aliases"].split("|") if a]
+        add((int(r["geonameid"]) if r["geonameid"] else None, r["name"], r["country"], None, None, float(r["lat"]),
+             float(r["lon"]), 0, "region", "country" if not r["country"] else "admin1", None), r["name"], alts)
+
     capitals = {(cc, normalize(c["capital"])) for cc, c in countries.items() if c.get("capital")}
     capital_gid: dict[str, tuple[int, int]] = {}
     admin1_name: dict[tuple[str, str], str] = {}
@@ -176,9 +187,11 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> None:
 
     a2 = data_dir / "admin2.csv"
     for r in _read_csv(a2) if a2.exists() else []:
-        add((None, r["name"], iso3.get(r["iso2"], r["iso2"]), admin1_name.get((r["iso2"], r["admin1code"])),
+        alts = [a for a in r.get("alt_names", "").split("|") if a]
+        gid = int(r["geonameid"]) if r.get("geonameid") else None
+        add((gid, r["name"], iso3.get(r["iso2"], r["iso2"]), admin1_name.get((r["iso2"], r["admin1code"])),
              r["admin1code"], float(r["lat"]), float(r["lon"]), int(r["population"]), "admin2", "admin2", None),
-            r["name"], [])
+            r["name"], alts)
 
     for c in cities.values():
         if (c["countrycode"], normalize(c["name"])) in capitals:
@@ -200,6 +213,22 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> None:
         gid = int(r["city_geonameid"]) if r["city_geonameid"] else None
         add((gid, r["name"], r["country"], adm, city["admin1code"] if city else None, float(r["lat"]),
              float(r["lon"]), 0, "site", "site", gid), r["name"], alts)
+
+    # demonyms point at a place already indexed: countries.csv for countries, demonyms.csv for the rest
+    by_name: dict[tuple[str, str], int] = {}
+    for row in places:
+        if row[9] in ("country", "continent", "region", "admin1"):
+            by_name.setdefault((normalize(row[2]), row[3] or ""), row[0])
+    dem = [(r["iso3"], r["demonyms"]) for r in _read_csv(data_dir / "countries.csv")]
+    country_pid = {row[3]: row[0] for row in places if row[9] == "country"}
+    demonym_rows = [(d, country_pid.get(iso)) for iso, ds in dem for d in ds.split("|") if d]
+    dfile = data_dir / "demonyms.csv"
+    for r in _read_csv(dfile) if dfile.exists() else []:
+        demonym_rows.append((r["demonym"], by_name.get((normalize(r["place"]), r["country"]))))
+    for d, pid in demonym_rows:
+        key = normalize(d)
+        if pid is not None and key:
+            names.append((key, pid, DEMONYM))
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -249,7 +278,9 @@ class Gazetteer:
         key = normalize(name)
         out: list[_Cand] = []
         if key and len(key) <= 200:
-            admin_query = key.split()[-1] in _ADMIN_WORDS
+            last = key.split()[-1]
+            admin_query = last in _ADMIN_WORDS and last not in _SETTLEMENT_WORDS
+            settlement_query = last in _SETTLEMENT_WORDS
             keys = [key, *variant_keys(key)]
             rows = self._con.execute(
                 "SELECT n.kind, n.key, p.* FROM names n JOIN places p ON p.pid = n.pid"
@@ -269,6 +300,8 @@ class Gazetteer:
                 if country and cty == country:
                     score += 3.0
                 if admin_query and feat in ("admin1", "admin2"):
+                    score += 3.0
+                if settlement_query and feat == "city":
                     score += 3.0
                 cand = _Cand(Place(gid, nm, cty, lat, lon, prec, adm, pop, feat), score, kind, admcode, city_gid)
                 if _pid not in best or best[_pid].score < score:
@@ -365,15 +398,37 @@ def resolve_toponyms(
 # ------------------------------------------------------------------------------------------------ finding
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 _PREPS = {"in", "near", "at", "from", "to", "outside", "into", "across", "around", "toward", "towards", "through",
-          "inside", "via", "between", "and", "of"}
+          "inside", "via", "between", "and", "of", "throughout", "within", "beyond", "along"}
+_LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "throughout", "within", "around"}
 _PLACE_NOUNS = {"town", "village", "city", "district", "province", "region", "hamlet", "settlement", "suburb",
                 "neighbourhood", "neighborhood", "county", "governorate", "capital", "port", "area", "state",
-                "municipality", "camp", "enclave", "island", "outskirts", "prefecture"}
+                "municipality", "camp", "enclave", "island", "outskirts", "prefecture", "township", "parish",
+                "borough", "community", "communities", "towns", "villages", "cities", "counties", "states"}
 _NOT_PLACES = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "he", "she",
     "they", "we", "it", "mr", "mrs", "ms", "dr", "god", "christmas", "easter", "ramadan", "eid", "today",
+    "north", "south", "east", "west", "the", "a", "an", "this", "that", "our", "his", "her", "their", "mayor",
+    "president", "governor", "police", "sheriff", "county", "city", "state", "university", "college", "school",
+}
+# words before a name that make it a person ("Gov. Perry", "Sen. Clinton")
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president", "judge",
+           "officer", "sgt", "lt", "capt", "col", "gen", "chief", "mayor", "minister", "pastor", "rev", "coach",
+           "prof", "professor", "deputy", "detective", "trooper", "attorney", "commissioner", "secretary", "st",
+           "saint", "king", "queen", "prince", "princess", "lord", "sir", "dame", "father", "brother", "sister",
+           "uncle", "aunt", "cousin", "mother", "son", "daughter", "wife", "husband"}
+# words that, when they end an organisation's name, tell the leading words name its place
+_ORG_HEADS = {
+    "police", "department", "dept", "office", "council", "commission", "court", "board", "authority", "agency",
+    "hospital", "school", "schools", "university", "college", "academy", "library", "museum", "zoo", "church",
+    "society", "association", "club", "league", "chamber", "committee", "center", "centre", "services", "service",
+    "district", "government", "administration", "ministry", "army", "navy", "forces", "guard", "times", "post",
+    "news", "herald", "tribune", "journal", "gazette", "press", "daily", "sheriff", "commissioners", "jail",
+    "fire", "detention", "airport", "station", "park", "high", "elementary", "middle", "state", "county",
+    "city", "public", "health", "community", "memorial", "regional", "federal", "national", "bank", "fund",
+    "foundation", "institute", "party", "assembly", "parliament", "senate", "legislature", "house", "team",
 }
 
 
@@ -394,76 +449,129 @@ def _clean_span(doc: Any, start: int, end: int) -> tuple[str, int, int] | None:
     return text, span.start_char, span.start_char + len(text)
 
 
-def _confirmed(gazetteer: Gazetteer | None, text: str, *, loose: bool) -> bool:
-    """Whether a name the NER did not call a place is a well-known place (strict) or any place (loose)."""
+def _evidence(gazetteer: Gazetteer | None, text: str) -> int:
+    """How surely a name is a place, from the gazetteer alone: 3 well known (a country, a province, a city of
+    100,000), 2 a named town of 1,000 or an area, 1 any place, 0 none. Demonyms do not count."""
+    if gazetteer is None:
+        return 0
+    best = 0
+    # an acronym ("NATO", "SRT") is a place only as a country's or province's own abbreviation ("UAE", "NSW")
+    acronym = text.isupper() and len(text) <= 5 and "." not in text
+    for c in gazetteer._candidates(text)[:8]:
+        if c.kind in (2, DEMONYM):
+            continue
+        f, pop = c.place.feature, c.place.population
+        if f in ("country", "admin1", "continent", "site", "region"):
+            return 3
+        if acronym:
+            continue
+        if f == "admin2":
+            best = max(best, 3 if normalize(text).split()[-1] in _ADMIN_WORDS else 2)
+        elif pop >= 100_000:
+            return 3
+        else:
+            best = max(best, 2 if pop >= 1000 and c.kind == 0 else 1)
+    return best
+
+
+def _is_demonym(gazetteer: Gazetteer | None, text: str) -> bool:
     if gazetteer is None:
         return False
-    for c in gazetteer._candidates(text)[:5]:
-        if c.kind == 2:
-            continue
-        if c.place.feature in ("country", "admin1", "continent", "site"):
-            return True
-        if c.place.feature == "admin2" and normalize(text).split()[-1] in _ADMIN_WORDS:
-            return True
-        if c.place.population >= (1000 if loose else 100_000):
-            return True
-    return False
+    cands = gazetteer._candidates(text)
+    return bool(cands) and cands[0].kind == DEMONYM
 
 
-def _add_embedded(doc: Any, ent: Any, gazetteer: Gazetteer | None, add: Any) -> None:
-    """Add the longest well-known place name that opens an entity, or follows its "of"."""
-    starts = [ent.start] + [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
-    for st in starts:
-        if doc[st].lower_ == "the" and st + 1 < ent.end:
-            st += 1
-        for n in range(min(3, ent.end - st), 0, -1):
-            sub = doc[st:st + n]
-            if all(t.is_title or t.is_upper for t in sub) and _confirmed(gazetteer, sub.text, loose=False):
-                add(st, st + n)
-                break
-
-
-def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *,
-                  embedded: bool = False) -> list[tuple[str, int, int]]:
+def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: bool = False,
+                  demonyms: bool = False) -> list[tuple[str, int, int]]:
     """Toponym mentions in a spaCy ``Doc`` as (text, start_char, end_char), doc-relative offsets.
 
-    GPE/LOC/FAC entities, plus capitalised names after place prepositions or place nouns ("in Sirte", "the
-    town of Beitbridge") that the NER missed, plus later repeats of a name already found. With a
-    ``gazetteer``, ORG/PERSON entities that are well-known place names ("Ohio", "Georgia") are kept too, and
-    with ``embedded=True`` also well-known places inside organisation names ("Ohio" in "Ohio State
-    University", "Washington" in "The Washington Post"), which say where an organisation is, not where
-    something happened.
+    GPE/LOC/FAC entities; names the small model labels otherwise (ORG, PERSON, ...) that the gazetteer knows
+    as places, unless the document uses them for people; capitalised names after place prepositions and place
+    nouns ("in Sirte", "the town of Beitbridge"); "Town, State" pairs; all-capital datelines; later repeats of a
+    name already found. ``embedded=True`` adds the places that open an organisation's name ("Ohio" in "Ohio
+    State University", "Washington" in "The Washington Post"), which say where an organisation is rather than
+    where something happened. ``demonyms=True`` adds adjectives and nouns of nationality ("Sudanese",
+    "Iraqis", "European"), which the geoparsing gold sets count as toponyms but which should not locate events.
     """
     out: dict[tuple[int, int], tuple[str, int, int]] = {}
     ent_of: dict[int, Any] = {}
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             ent_of[i] = ent
+    # tokens the document uses as parts of people's names
+    person_words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            person_words.update(t.text for t in ent if t.is_title)
 
-    def add(start: int, end: int) -> None:
+    def add(start: int, end: int) -> bool:
         got = _clean_span(doc, start, end)
         if got and not any(s < got[2] and got[1] < e for s, e in out):
             out[(got[1], got[2])] = got
+            return True
+        return False
+
+    def prev_word(i: int) -> str:
+        return doc[i - 1].lower_.rstrip(".") if i > 0 else ""
+
+    def cue(start: int, end: int) -> bool:
+        """Context that makes a name a place: a place preposition, a place noun, a following ", State"."""
+        p = prev_word(start)
+        if p in _LOCATIVE_PREPS or p in ("from", "to", "into", "of") and start > 1 and doc[start - 2].lower_ in (
+                _PLACE_NOUNS | {"north", "south", "east", "west", "outside"}):
+            return True
+        if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS:
+            return True
+        if end + 1 < len(doc) and doc[end].text == "," and _evidence(gazetteer, doc[end + 1].text) == 3 \
+                and doc[end + 1].is_title:
+            return True
+        return False
+
+    def personal(start: int, end: int) -> bool:
+        """Whether the document uses this name for a person."""
+        if prev_word(start) in _TITLES:
+            return True
+        if end - start == 1 and doc[start].text in person_words:
+            return True
+        return False
 
     for ent in doc.ents:
-        if ent.label_ in _PLACE_LABELS or (
-                ent.label_ in ("ORG", "PERSON") and _confirmed(gazetteer, ent.text, loose=False)):
+        if ent.label_ in _PLACE_LABELS:
             add(ent.start, ent.end)
-        elif embedded and ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART") and len(ent) > 1:
-            _add_embedded(doc, ent, gazetteer, add)
+            continue
+        if ent.label_ not in _OTHER_LABELS:
+            continue
+        text = ent.text.removeprefix("the ").removeprefix("The ")
+        if demonyms and _is_demonym(gazetteer, text):
+            add(ent.start, ent.end)
+            continue
+        ev = _evidence(gazetteer, text)
+        if ev == 3 and not (ent.label_ == "PERSON" and personal(ent.start, ent.end)) or ev >= 1 and (
+                cue(ent.start, ent.end) and not personal(ent.start, ent.end)) or ev == 2 and ent.label_ != "PERSON" \
+                and not personal(ent.start, ent.end) and len(ent) <= 3:
+            add(ent.start, ent.end)
+            continue
+        if (embedded or demonyms) and ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP", "LAW") \
+                and len(ent) > 1:
+            _add_embedded(doc, ent, gazetteer, add, places=embedded, demonyms=demonyms)
+
     for i, tok in enumerate(doc):
-        if i == 0 or not tok.is_title or i in ent_of and ent_of[i].label_ in _PLACE_LABELS:
+        if i == 0 or not (tok.is_title or tok.is_upper and len(tok) > 2) or i in ent_of and \
+                ent_of[i].label_ in _PLACE_LABELS:
             continue
         prev = doc[i - 1]
         strong = prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS
         weak = prev.lower_ in _PREPS - {"of", "and"} and tok.pos_ == "PROPN"
+        ent = ent_of.get(i)
+        if demonyms and ent is None and tok.is_title and _is_demonym(gazetteer, tok.text):
+            add(i, i + 1)
+            continue
         if not (strong or weak):
             continue
-        ent = ent_of.get(i)
         if ent is not None:
-            if ent.label_ not in ("PERSON", "ORG") or ent.start != i:
+            if ent.label_ not in _OTHER_LABELS or ent.start != i:
                 continue
-            if not (strong or _confirmed(gazetteer, ent.text, loose=True)):
+            if not (strong or _evidence(gazetteer, ent.text) >= 2) or personal(ent.start, ent.end):
                 continue
             add(ent.start, ent.end)
             continue
@@ -473,17 +581,12 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *,
             j += 1
         while j > i and not doc[j - 1].is_title:
             j -= 1
-        if j > i:
+        if j > i and (strong or _evidence(gazetteer, doc[i:j].text) >= 1 or gazetteer is None):
             add(i, j)
-    # datelines: "TORRINGTON -- ", "MANSFIELD, Ohio (AP) -"
-    head = doc[:4]
-    for tok in head:
-        if not (tok.is_upper and tok.is_alpha and len(tok) > 2):
-            break
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and nxt.text in ("-", "--", "—", "–", ",", "(", ":"):
-            add(head.start, tok.i + 1)
-            break
+
+    _add_datelines(doc, gazetteer, add)
+    _add_town_state(doc, gazetteer, out, add, ent_of)
+
     # a name found once is a toponym wherever else it is written alone (not inside a longer entity)
     found = {t for t, _, _ in out.values()}
     for i, tok in enumerate(doc):
@@ -496,9 +599,93 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *,
                 continue
             ent = ent_of.get(i)
             if ent is not None and (ent.start < i or ent.end > i + n) and ent.label_ not in _PLACE_LABELS:
+                if not embedded or ent.start != i or ent.label_ == "PERSON":
+                    continue
+            if personal(i, i + n):
                 continue
             add(i, i + n)
     return [out[k] for k in sorted(out)]
+
+
+def _add_embedded(doc: Any, ent: Any, gazetteer: Gazetteer | None, add: Any, *, places: bool = True,
+                  demonyms: bool = False) -> None:
+    """Add the longest place name (or, with ``demonyms``, nationality word) that opens an entity or follows its
+    "of": "Gainesville" in "Gainesville Police Department", "Georgia" in "the University of Georgia"."""
+    starts = [ent.start] + [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
+    for st in starts:
+        if doc[st].lower_ == "the" and st + 1 < ent.end:
+            st += 1
+        for n in range(min(4, ent.end - st), 0, -1):
+            sub = doc[st:st + n]
+            if not all(t.is_title or t.is_upper or t.text in (".", "-") for t in sub):
+                continue
+            if sub[-1].text in ("-", "."):
+                continue
+            rest = doc[st + n:ent.end]
+            if demonyms and _is_demonym(gazetteer, sub.text):
+                add(st, st + n)
+                break
+            if not places:
+                continue
+            ev = _evidence(gazetteer, sub.text)
+            # a small place must be followed by an institution word ("Harwinton Fire Department")
+            heads = any(t.lower_ in _ORG_HEADS for t in rest) or st > ent.start
+            if ev == 3 or ev >= 1 and heads and len(rest) > 0:
+                add(st, st + n)
+                break
+
+
+def _add_datelines(doc: Any, gazetteer: Gazetteer | None, add: Any) -> None:
+    """All-capital place names that open a sentence before a dash, comma or "(AP)": "MANSFIELD, Ohio (AP) --"."""
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        first = toks[0].i
+        j = first
+        while j < len(doc) and j - first < 4 and doc[j].is_upper and (doc[j].is_alpha or doc[j].text in (".", "'")):
+            j += 1
+        if j == first or j >= len(doc) or not any(doc[k].is_alpha and len(doc[k]) > 1 for k in range(first, j)):
+            continue
+        if doc[j].text in ("-", "--", "—", "–", ",", "(", ":", "―") or doc[j].text.startswith("-"):
+            name = doc[first:j].text
+            if _evidence(gazetteer, name) >= 1 or gazetteer is None:
+                add(first, j)
+
+
+def _add_town_state(doc: Any, gazetteer: Gazetteer | None, out: dict[tuple[int, int], tuple[str, int, int]],
+                    add: Any, ent_of: dict[int, Any]) -> None:
+    """The town of a "Town, State" pair ("Alexandria, La.", "Greer, S.C."), and the state after a found town."""
+    if gazetteer is None:
+        return
+    for i, tok in enumerate(doc):
+        if tok.text != "," or i == 0 or i + 1 >= len(doc):
+            continue
+        # the name after the comma: up to three tokens ("W. Va.", "New Mexico", "S.C.")
+        state_end = None
+        for n in (3, 2, 1):
+            if i + 1 + n <= len(doc):
+                sub = doc[i + 1:i + 1 + n]
+                if sub[0].is_title or sub[0].is_upper:
+                    cands = gazetteer._candidates(sub.text)
+                    if cands and cands[0].kind != DEMONYM and cands[0].place.feature in ("admin1", "country"):
+                        state_end = i + 1 + n
+                        break
+        if state_end is None:
+            continue
+        # the name before the comma
+        k = i
+        while k > 0 and (doc[k - 1].is_title or doc[k - 1].is_upper and doc[k - 1].is_alpha) and i - k < 4:
+            k -= 1
+        if k == i:
+            continue
+        before = doc[k:i]
+        if before[0].i in ent_of and ent_of[before[0].i].label_ in ("PERSON",) and ent_of[before[0].i].end > i:
+            continue
+        known = any(s <= before.start_char < e for s, e in out)
+        if known or _evidence(gazetteer, before.text) >= 1:
+            if add(k, i) or known:
+                add(i + 1, state_end)
 
 
 def places_for_doc(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = None,
