@@ -77,23 +77,28 @@ COUNTRY_POINTS: dict[str, tuple[float, float]] = {
     "VC": (13.08333, -61.2), "VU": (-16.0, 167.0), "WS": (-13.8, -172.13333),
 }
 
-# AP-style abbreviations of US states ("Alexandria, La."), facts from the AP Stylebook list, plus postal codes
-# that news text uses with periods.
-US_STATE_ABBR: dict[str, list[str]] = {
-    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."], "CO": ["Colo."], "CT": ["Conn."],
-    "DE": ["Del."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."], "IN": ["Ind."], "KS": ["Kan.", "Kans."],
-    "KY": ["Ky."], "LA": ["La."], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."],
-    "MS": ["Miss."], "MO": ["Mo."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."],
-    "NJ": ["N.J."], "NM": ["N.M.", "N.Mex."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D.", "N.Dak."],
-    "OK": ["Okla."], "OR": ["Ore.", "Oreg."], "PA": ["Pa.", "Penn."], "RI": ["R.I."], "SC": ["S.C."],
-    "SD": ["S.D.", "S.Dak."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."], "WA": ["Wash."],
-    "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."], "DC": ["D.C."],
+# Abbreviations news text uses for first-order areas, by ISO 3166-2 code: AP-style US states ("Alexandria,
+# La.", facts from the AP Stylebook list), Canadian provinces ("Vancouver, B.C."), a few Australian states.
+ADMIN1_ABBR: dict[str, list[str]] = {
+    "US-AL": ["Ala."], "US-AZ": ["Ariz."], "US-AR": ["Ark."], "US-CA": ["Calif.", "Cal."], "US-CO": ["Colo."],
+    "US-CT": ["Conn."], "US-DE": ["Del."], "US-FL": ["Fla."], "US-GA": ["Ga."], "US-IL": ["Ill."],
+    "US-IN": ["Ind."], "US-KS": ["Kan.", "Kans."], "US-KY": ["Ky."], "US-LA": ["La."], "US-MD": ["Md."],
+    "US-MA": ["Mass."], "US-MI": ["Mich."], "US-MN": ["Minn."], "US-MS": ["Miss."], "US-MO": ["Mo."],
+    "US-MT": ["Mont."], "US-NE": ["Neb.", "Nebr."], "US-NV": ["Nev."], "US-NH": ["N.H."], "US-NJ": ["N.J."],
+    "US-NM": ["N.M.", "N.Mex."], "US-NY": ["N.Y."], "US-NC": ["N.C."], "US-ND": ["N.D.", "N.Dak."],
+    "US-OK": ["Okla."], "US-OR": ["Ore.", "Oreg."], "US-PA": ["Pa.", "Penn."], "US-RI": ["R.I."], "US-SC": ["S.C."],
+    "US-SD": ["S.D.", "S.Dak."], "US-TN": ["Tenn."], "US-TX": ["Tex."], "US-VT": ["Vt."], "US-VA": ["Va."],
+    "US-WA": ["Wash."], "US-WV": ["W.Va.", "W. Va."], "US-WI": ["Wis.", "Wisc."], "US-WY": ["Wyo."],
+    "US-DC": ["D.C."], "CA-AB": ["Alta."], "CA-BC": ["B.C."], "CA-MB": ["Man."], "CA-NB": ["N.B."],
+    "CA-NL": ["Nfld.", "N.L."], "CA-NS": ["N.S."], "CA-ON": ["Ont."], "CA-PE": ["P.E.I.", "PEI"],
+    "CA-QC": ["Que.", "Qué."], "CA-SK": ["Sask."], "AU-NSW": ["NSW", "N.S.W."], "AU-QLD": ["Qld"],
+    "GB-NIR": ["N. Ireland"],
 }
 
 # Everyday names of countries that GeoNames' English name does not cover.
 COUNTRY_ALIASES: dict[str, list[str]] = {
     "US": ["United States of America", "USA", "U.S.", "U.S.A.", "US", "America", "the States"],
-    "GB": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
     "RU": ["Russian Federation"], "KR": ["South Korea", "Republic of Korea"],
     "KP": ["North Korea", "DPRK", "Democratic People's Republic of Korea"], "CI": ["Ivory Coast", "Cote d'Ivoire"],
     "MM": ["Burma"], "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa", "Zaire"],
@@ -172,7 +177,7 @@ def main() -> None:
             lat, lon = _middle(city_points[s.geonames_id])
         else:
             continue
-        extra = US_STATE_ABBR.get(parts[1], []) if cc == "US" and s.admin_level == 1 else []
+        extra = ADMIN1_ABBR.get(s.iso_code or "", []) if s.admin_level == 1 else []
         if s.admin_level == 1:
             rows1.append([cc, parts[1], s.name, _aliases(s.name, s.aliases, extra), s.geonames_id, lat, lon,
                           s.type or ""])
@@ -190,17 +195,17 @@ def main() -> None:
 
     DATA.mkdir(parents=True, exist_ok=True)
     with (DATA / "admin1.csv").open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
+        w = csv.writer(f, lineterminator="\n")
         w.writerow(["iso2", "admin1code", "name", "alt_names", "geonameid", "lat", "lon", "type"])
         w.writerows(sorted(rows1, key=lambda r: (r[0], r[1], r[2])))
     with (DATA / "admin2.csv").open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
+        w = csv.writer(f, lineterminator="\n")
         w.writerow(["iso2", "admin1code", "admin2code", "name", "alt_names", "geonameid", "lat", "lon", "population",
                     "type"])
         w.writerows(sorted(rows2, key=lambda r: (r[0], r[1], r[3], r[5])))
 
     with (DATA / "country_points.csv").open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
+        w = csv.writer(f, lineterminator="\n")
         w.writerow(["iso3", "iso2", "geonameid", "name", "lat", "lon", "aliases"])
         for cc, c in sorted(countries.items()):
             if cc in COUNTRY_POINTS:

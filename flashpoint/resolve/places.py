@@ -17,8 +17,8 @@ import re
 import sqlite3
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +91,7 @@ class _Cand:
     kind: int
     admin1code: str | None
     city_gid: int | None  # sites: the city they are in
+    twin: bool = False  # a big city named like its province ("New York"): it stands for the province too
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -140,24 +141,38 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> None:
     places: list[tuple[Any, ...]] = []
     names: list[tuple[str, int, int]] = []
 
-    def add(row: tuple[Any, ...], primary: str, alts: Iterable[str]) -> None:
+    def add(row: tuple[Any, ...], primary: str, alts: Iterable[str], alias_kind: int = 1) -> None:
         pid = len(places)
         places.append((pid, *row))
         seen: set[str] = set()
-        for kind, nm in [(0, primary)] + [(1, a) for a in alts]:
+        keys: list[str] = []
+        for kind, nm in [(0, primary)] + [(alias_kind, a) for a in alts]:
             key = normalize(nm)
             if not key or key in seen:
                 continue
             seen.add(key)
+            keys.append(key)
             names.append((key, pid, kind))
+        for key in keys:  # weaker keys only where no name or alias says the same
             for v in variant_keys(key):
                 if v not in seen:
                     seen.add(v)
                     names.append((v, pid, 2))
 
+    # countries.csv adds official and everyday names ("Republic of Armenia"), less those that name a province
+    # or a big city of the same country ("Scotland", "Gaza"), which have entries of their own
+    cities = gc.get_cities()
+    local_names: dict[str, set[str]] = {}
+    for r in _read_csv(data_dir / "admin1.csv"):
+        local_names.setdefault(iso3.get(r["iso2"], ""), set()).add(normalize(r["name"]))
+    for c in cities.values():
+        if c["population"] >= 100_000:
+            local_names.setdefault(iso3.get(c["countrycode"], ""), set()).add(normalize(c["name"]))
+    variants = {r["iso3"]: [v for v in r["variants"].split("|") if v and normalize(v) not in
+                            local_names.get(r["iso3"], set())] for r in _read_csv(data_dir / "countries.csv")}
     for r in _read_csv(data_dir / "country_points.csv"):
         pop = countries.get(r["iso2"], {}).get("population", 0)
-        alts = [a for a in r.get("aliases", "").split("|") if a]
+        alts = [a for a in r.get("aliases", "").split("|") if a] + variants.get(r["iso3"], [])
         add((int(r["geonameid"]), r["name"], r["iso3"], None, None, float(r["lat"]), float(r["lon"]), pop,
              "country", "country", None), r["name"], alts)
 
@@ -169,13 +184,12 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> None:
     for r in _read_csv(reg) if reg.exists() else []:
         alts = [a for a in r["aliases"].split("|") if a]
         add((int(r["geonameid"]) if r["geonameid"] else None, r["name"], r["country"], None, None, float(r["lat"]),
-             float(r["lon"]), 0, "region", "country" if not r["country"] else "admin1", None), r["name"], alts)
+             float(r["lon"]), 0, "region", "country" if not r["country"] else "admin1", None), r["name"], alts, 0)
 
     capitals = {(cc, normalize(c["capital"])) for cc, c in countries.items() if c.get("capital")}
     capital_gid: dict[str, tuple[int, int]] = {}
     admin1_name: dict[tuple[str, str], str] = {}
     admin1_pop: Counter[tuple[str, str]] = Counter()
-    cities = gc.get_cities()
     for c in cities.values():
         admin1_pop[(c["countrycode"], c["admin1code"] or "")] += c["population"]
     for r in _read_csv(data_dir / "admin1.csv"):
@@ -315,6 +329,7 @@ class Gazetteer:
                     if (a.place.feature == "admin1" and a.place.country == c.place.country and big
                             and a.score >= c.score):
                         c.score = a.score + 0.1
+                        c.twin = True
             out = sorted(best.values(), key=lambda c: (-c.score, c.place.name, c.place.geonameid or 0))
         if len(self._cache) > 200_000:
             self._cache.clear()
@@ -329,13 +344,38 @@ class Gazetteer:
 # --------------------------------------------------------------------------------------------- resolving
 
 
+# weights of the document context in ``resolve_toponyms`` (added to a candidate's context-free score)
+CONTEXT_WEIGHTS = {
+    "country_share": 4.0,  # share of the other mentions placed in the candidate's country
+    "country_any": 1.0,  # at least one other mention there
+    "admin_named": 2.0,  # the document names the province the candidate lies in
+    "admin_share": 2.0,  # share of the other local mentions placed in the candidate's province
+    "near": 1.5,  # another mention placed within 50 km (2/3 within 150 km, 1/3 within 400 km)
+    "contains": 2.0,  # share of the other local mentions that lie inside a country or province candidate
+    "pair": 6.0,  # "Town, State": the candidate lies in the place named right after it
+}
+_LOCAL = ("city", "admin2", "site")
+
+
 def resolve_toponyms(
     mentions: list[tuple[str, int, int]], gazetteer: Gazetteer, *, country_hint: str | None = None
 ) -> list[Place | None]:
-    """Pick one place per mention of one document, using the document's other mentions as context."""
+    """Pick one place per mention of one document, using the document's other mentions as context.
+
+    A name keeps one sense through the document. Context: the countries and provinces the other mentions are
+    placed in, how near they lie, and "Town, State" pairs (a mention followed by ", " and a province or country
+    lies in it)."""
+    w = CONTEXT_WEIGHTS
     texts = [m[0] for m in mentions]
     uniq = list(dict.fromkeys(texts))
+    count = Counter(texts)
     cands = {t: gazetteer._candidates(t, country_hint)[:40] for t in uniq}
+    # "Town, State": the next mention starts one or two characters after this one ends
+    after: dict[str, set[str]] = {}
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i][1])
+    for a, b in zip(order, order[1:], strict=False):
+        if mentions[a][1] >= 0 and 0 < mentions[b][1] - mentions[a][2] <= 2 and texts[a] != texts[b]:
+            after.setdefault(texts[a], set()).add(texts[b])
 
     def site_ok(c: _Cand, text: str, chosen_gids: set[int]) -> bool:
         if c.place.feature != "site" or c.city_gid is None:
@@ -351,44 +391,72 @@ def resolve_toponyms(
         return len(same) == 1 and c.place.name not in ("US Embassy", "British Embassy")
 
     def weight(c: _Cand | None, t: str) -> float:
-        if c is None or c.place.feature == "continent":
+        if c is None or c.place.feature in ("continent", "region"):
             return 0.0
-        return {"country": 2.0, "admin1": 1.5}.get(c.place.feature, 1.0) * texts.count(t)
+        return {"country": 2.0, "admin1": 1.5}.get(c.place.feature, 1.0) * count[t]
+
+    def inside(c: _Cand, area: _Cand) -> bool:
+        if area.place.feature == "country":
+            return c.place.country == area.place.country and c.place.feature != "country"
+        if area.place.feature == "admin1":
+            return c.place.feature in _LOCAL and (c.place.country, c.admin1code) == (area.place.country,
+                                                                                      area.admin1code)
+        return False
 
     pick: dict[str, _Cand | None] = {t: (cands[t][0] if cands[t] else None) for t in uniq}
     for _ in range(3):
         countries: Counter[str] = Counter()
-        admins: set[tuple[str, str | None]] = set()
+        admin_votes: Counter[tuple[str, str | None]] = Counter()
+        named_admins: set[tuple[str, str | None]] = set()
         points: list[tuple[str, tuple[float, float]]] = []
         gids: set[int] = set()
+        n_local = 0
         for t in uniq:
             c = pick[t]
             if c is None:
                 continue
             countries[c.place.country] += weight(c, t)
             if c.place.feature == "admin1":
-                admins.add((c.place.country, c.admin1code))
-            if c.place.feature not in ("country", "continent"):
+                named_admins.add((c.place.country, c.admin1code))
+            if c.place.feature in _LOCAL:
+                admin_votes[(c.place.country, c.admin1code)] += 1
+                n_local += 1
+            if c.place.feature not in ("country", "continent", "region"):
                 points.append((t, (c.place.lat, c.place.lon)))
             if c.place.geonameid and c.place.feature != "site":
                 gids.add(c.place.geonameid)
         for t in uniq:
             own = pick[t]
             own_w = weight(own, t)
+            own_local = own is not None and own.place.feature in _LOCAL
+            own_admin = (own.place.country, own.admin1code) if own_local and own is not None else None
             total = sum(countries.values()) - own_w  # context = the other mentions only
+            others_local = n_local - (1 if own_local else 0)
+            containers = [pick[o] for o in after.get(t, ()) if pick[o] is not None]
             best, best_score = None, -1e9
             for c in cands[t]:
-                if c.place.feature == "site" and not site_ok(c, t, gids):
+                f = c.place.feature
+                if f == "site" and not site_ok(c, t, gids):
                     continue
                 s = c.score
                 votes = countries[c.place.country] - (own_w if own and own.place.country == c.place.country else 0.0)
-                if total > 0 and c.place.feature not in ("country", "continent"):
-                    s += 4.0 * votes / total + (1.0 if votes > 0 else 0.0)
-                if c.place.feature in ("city", "admin2", "site") and (c.place.country, c.admin1code) in admins:
-                    s += 2.0
-                if c.place.feature in ("city", "admin2", "site"):
+                if total > 0 and f not in ("country", "continent", "region"):
+                    s += w["country_share"] * votes / total + (w["country_any"] if votes > 0 else 0.0)
+                if f in _LOCAL:
+                    key = (c.place.country, c.admin1code)
+                    if key in named_admins:
+                        s += w["admin_named"]
+                    if others_local > 0:
+                        s += w["admin_share"] * (admin_votes[key] - (1 if key == own_admin else 0)) / others_local
+                if f in ("city", "admin2", "site", "admin1"):
                     near = min((km((c.place.lat, c.place.lon), p) for o, p in points if o != t), default=1e9)
-                    s += 1.5 if near < 50 else 1.0 if near < 150 else 0.5 if near < 400 else 0.0
+                    s += w["near"] * (1.0 if near < 50 else 0.67 if near < 150 else 0.33 if near < 400 else 0.0)
+                if (f in ("country", "admin1") or c.twin) and others_local > 0:
+                    area = c if not c.twin else _Cand(replace(c.place, feature="admin1"), 0.0, 0, c.admin1code, None)
+                    inner = sum(1 for o in uniq if o != t and pick[o] is not None and inside(pick[o], area))  # type: ignore[arg-type]
+                    s += w["contains"] * inner / others_local
+                if any(inside(c, a) for a in containers):  # type: ignore[arg-type]
+                    s += w["pair"]
                 if s > best_score:
                     best, best_score = c, s
             pick[t] = best
@@ -481,8 +549,19 @@ def _is_demonym(gazetteer: Gazetteer | None, text: str) -> bool:
     return bool(cands) and cands[0].kind == DEMONYM
 
 
+def people_names(docs: Iterable[Any]) -> set[str]:
+    """Capitalised words that the parsed segments of one document use in people's names ("Soleimani" in
+    "General Qasem Soleimani"), for ``find_toponyms(..., people=)``."""
+    out: set[str] = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                out.update(t.text for t in ent if t.is_title and t.lower_ not in _TITLES)
+    return out
+
+
 def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: bool = False,
-                  demonyms: bool = False) -> list[tuple[str, int, int]]:
+                  demonyms: bool = False, people: Collection[str] = ()) -> list[tuple[str, int, int]]:
     """Toponym mentions in a spaCy ``Doc`` as (text, start_char, end_char), doc-relative offsets.
 
     GPE/LOC/FAC entities; names the small model labels otherwise (ORG, PERSON, ...) that the gazetteer knows
@@ -492,6 +571,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
     State University", "Washington" in "The Washington Post"), which say where an organisation is rather than
     where something happened. ``demonyms=True`` adds adjectives and nouns of nationality ("Sudanese",
     "Iraqis", "European"), which the geoparsing gold sets count as toponyms but which should not locate events.
+    ``people``: words the whole document uses in people's names (see ``people_names``); a segment's own
+    person entities are always used.
     """
     out: dict[tuple[int, int], tuple[str, int, int]] = {}
     ent_of: dict[int, Any] = {}
@@ -499,10 +580,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
         for i in range(ent.start, ent.end):
             ent_of[i] = ent
     # tokens the document uses as parts of people's names
-    person_words: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            person_words.update(t.text for t in ent if t.is_title)
+    person_words = people_names([doc]) | set(people)
 
     def add(start: int, end: int) -> bool:
         got = _clean_span(doc, start, end)
@@ -537,7 +615,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
 
     for ent in doc.ents:
         if ent.label_ in _PLACE_LABELS:
-            add(ent.start, ent.end)
+            inner = _inner_place(doc, ent.start, ent.end, gazetteer)
+            add(*(inner or (ent.start, ent.end)))
             continue
         if ent.label_ not in _OTHER_LABELS:
             continue
@@ -605,6 +684,45 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
                 continue
             add(i, i + n)
     return [out[k] for k in sorted(out)]
+
+
+_QUALIFIERS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
+    "lower", "greater", "metro", "metropolitan", "historic", "downtown", "uptown", "united", "rural", "coastal",
+    "inner", "outer", "mid", "far", "deep", "all", "whole", "western-most", "eastern-most",
+}
+
+
+def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None) -> tuple[int, int] | None:
+    """For an entity the gazetteer does not know as a whole, the place inside it: "Georgia" in "Northeast
+    Georgia", "Henderson County" in "Henderson County Jail", "America" in "United Way of America"."""
+    if gazetteer is None or end - start < 2:
+        return None
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    text = doc[start:end].text
+    if _evidence(gazetteer, text) or _is_demonym(gazetteer, text):
+        return None
+    st = start
+    while st < end - 1 and doc[st].lower_ in _QUALIFIERS | {"-"}:
+        st += 1
+    if st > start and _evidence(gazetteer, doc[st:end].text) >= 1:
+        return st, end
+    for n in range(min(4, end - start - 1), 0, -1):  # longest leading name
+        sub = doc[start:start + n]
+        if all(t.is_title or t.is_upper for t in sub) and _evidence(gazetteer, sub.text) >= 1:
+            return start, start + n
+    for t in doc[start:end]:
+        if t.lower_ == "of" and t.i + 1 < end:
+            k = t.i + 1 + (doc[t.i + 1].lower_ == "the")
+            for n in range(min(4, end - k), 0, -1):
+                if _evidence(gazetteer, doc[k:k + n].text) >= 2:
+                    return k, k + n
+    for k in range(start + 1, end):  # trailing name of a known place
+        if doc[k].is_title and _evidence(gazetteer, doc[k:end].text) >= 2:
+            return k, end
+    return None
 
 
 def _add_embedded(doc: Any, ent: Any, gazetteer: Gazetteer | None, add: Any, *, places: bool = True,
@@ -697,6 +815,6 @@ def places_for_doc(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None =
             if p is not None]
 
 
-__all__ = ["Gazetteer", "Place", "build", "default_cache_path", "find_toponyms", "normalize", "places_for_doc",
-           "resolve_toponyms"]
+__all__ = ["Gazetteer", "Place", "build", "default_cache_path", "find_toponyms", "normalize", "people_names",
+           "places_for_doc", "resolve_toponyms"]
 
