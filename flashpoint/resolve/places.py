@@ -30,6 +30,7 @@ _DATA_FILES = ("country_points.csv", "admin1.csv", "admin2.csv", "sites.csv", "r
 FEATURE_BONUS = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.5, "site": 3.0, "admin2": -0.5,
                  "city": 0.0}
 CAPITAL_BONUS = 1.5
+POP_WEIGHT = 0.6  # per tenfold population
 # primary name, alternate name, derived key (article or "province" stripped), demonym ("Iraqi" -> Iraq)
 KIND_BONUS = (2.0, 1.0, 0.3, 1.5)
 DEMONYM = 3
@@ -43,6 +44,7 @@ _ADMIN_WORDS = {
     "town", "village", "city", "area", "locality", "camp", "neighbourhood", "neighborhood", "settlement", "commune",
     "ward", "subcounty", "township", "twp",
 }
+_COMPASS = {"east", "west", "north", "south", "central", "northeast", "northwest", "southeast", "southwest"}
 _SETTLEMENT_WORDS = {"town", "village", "city", "settlement", "hamlet"}
 
 
@@ -63,6 +65,8 @@ def variant_keys(key: str) -> list[str]:
             break
     toks = key.split()
     if len(toks) > 1 and toks[-1] in _ADMIN_WORDS:
+        out.append(" ".join(toks[:-1]))
+    if len(toks) > 1 and toks[-1] in _COMPASS:  # "Lamu East" (a district named after its town's area)
         out.append(" ".join(toks[:-1]))
     if len(toks) > 2 and toks[-2:] == ["city", "of"]:
         out.append(" ".join(toks[:-2]))
@@ -306,7 +310,7 @@ class Gazetteer:
             for kind, k, _pid, gid, nm, cty, adm, admcode, lat, lon, pop, feat, prec, city_gid in rows:
                 if k != key:
                     kind = 2
-                score = KIND_BONUS[kind] + FEATURE_BONUS.get(feat, 0.0) + 0.6 * math.log10(pop + 1)
+                score = KIND_BONUS[kind] + FEATURE_BONUS.get(feat, 0.0) + POP_WEIGHT * math.log10(pop + 1)
                 if feat == "city" and city_gid == 1:  # cities store the capital flag in city_gid
                     score += CAPITAL_BONUS
                     city_gid = None
@@ -440,7 +444,7 @@ def resolve_toponyms(
                     continue
                 s = c.score
                 votes = countries[c.place.country] - (own_w if own and own.place.country == c.place.country else 0.0)
-                if total > 0 and f not in ("country", "continent", "region"):
+                if total > 0 and f not in ("continent", "region"):
                     s += w["country_share"] * votes / total + (w["country_any"] if votes > 0 else 0.0)
                 if f in _LOCAL:
                     key = (c.place.country, c.admin1code)
@@ -459,6 +463,13 @@ def resolve_toponyms(
                     s += w["pair"]
                 if s > best_score:
                     best, best_score = c, s
+            # a town matched only by another name, in a country no other mention is in, while the document is
+            # about somewhere else ("Boni" read as Bonn in a report on Lamu): better no place than that one
+            if best is not None and best.kind in (1, 2) and best.place.feature in _LOCAL and total > 0:
+                votes = countries[best.place.country] - (own_w if own and own.place.country == best.place.country
+                                                         else 0.0)
+                if votes <= 0 and max(countries.values(), default=0.0) >= 0.5 * total:
+                    best = None
             pick[t] = best
     return [pick[t].place if pick[t] is not None else None for t in texts]
 
@@ -615,6 +626,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
 
     for ent in doc.ents:
         if ent.label_ in _PLACE_LABELS:
+            if personal(ent.start, ent.end) and _evidence(gazetteer, ent.text) < 3:
+                continue
             inner = _inner_place(doc, ent.start, ent.end, gazetteer)
             add(*(inner or (ent.start, ent.end)))
             continue
@@ -686,6 +699,23 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
     return [out[k] for k in sorted(out)]
 
 
+# single words that name a town somewhere but, inside a longer name, are part of that name ("Press Street",
+# "City Hall", "Le Bernardin")
+_GENERIC = {
+    "street", "avenue", "road", "park", "hall", "lake", "river", "union", "council", "central", "federal", "republic",
+    "city", "county", "state", "national", "north", "south", "east", "west", "university", "college", "school",
+    "church", "center", "centre", "le", "la", "el", "les", "los", "las", "st", "saint", "mount", "fort", "port", "new",
+    "old", "great", "little", "supreme", "royal", "grand", "general", "independence", "liberty", "victory", "freedom",
+    "unity", "justice", "peace", "hope", "progress", "enterprise", "commerce", "industry", "golden", "silver", "green",
+    "white", "black", "red", "blue", "bay", "beach", "island", "valley", "hill", "hills", "heights", "springs",
+    "village", "town", "square", "bridge", "station", "market", "court", "house", "tower", "plaza", "mall", "world",
+}
+
+
+def _generic(span: Any) -> bool:
+    return len(span) == 1 and (span[0].lower_.rstrip(".") in _GENERIC or len(span[0].text) < 3)
+
+
 _QUALIFIERS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
     "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
@@ -711,16 +741,16 @@ def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None) ->
         return st, end
     for n in range(min(4, end - start - 1), 0, -1):  # longest leading name
         sub = doc[start:start + n]
-        if all(t.is_title or t.is_upper for t in sub) and _evidence(gazetteer, sub.text) >= 1:
+        if all(t.is_title or t.is_upper for t in sub) and not _generic(sub) and _evidence(gazetteer, sub.text) >= 1:
             return start, start + n
     for t in doc[start:end]:
         if t.lower_ == "of" and t.i + 1 < end:
             k = t.i + 1 + (doc[t.i + 1].lower_ == "the")
             for n in range(min(4, end - k), 0, -1):
-                if _evidence(gazetteer, doc[k:k + n].text) >= 2:
+                if not _generic(doc[k:k + n]) and _evidence(gazetteer, doc[k:k + n].text) >= 2:
                     return k, k + n
     for k in range(start + 1, end):  # trailing name of a known place
-        if doc[k].is_title and _evidence(gazetteer, doc[k:end].text) >= 2:
+        if doc[k].is_title and not _generic(doc[k:end]) and _evidence(gazetteer, doc[k:end].text) >= 2:
             return k, end
     return None
 
@@ -737,7 +767,7 @@ def _add_embedded(doc: Any, ent: Any, gazetteer: Gazetteer | None, add: Any, *, 
             sub = doc[st:st + n]
             if not all(t.is_title or t.is_upper or t.text in (".", "-") for t in sub):
                 continue
-            if sub[-1].text in ("-", "."):
+            if sub[-1].text in ("-", ".") or _generic(sub):
                 continue
             rest = doc[st + n:ent.end]
             if demonyms and _is_demonym(gazetteer, sub.text):
