@@ -93,6 +93,18 @@ ADMIN1_ABBR: dict[str, list[str]] = {
     "CA-NL": ["Nfld.", "N.L."], "CA-NS": ["N.S."], "CA-ON": ["Ont."], "CA-PE": ["P.E.I.", "PEI"],
     "CA-QC": ["Que.", "Qué."], "CA-SK": ["Sask."], "AU-NSW": ["NSW", "N.S.W."], "AU-QLD": ["Qld"],
     "GB-NIR": ["N. Ireland"],
+    # English names of Russian federal subjects whose ISO names are transliterated Russian
+    "RU-SE": ["North Ossetia", "North Ossetia-Alania"], "RU-IN": ["Ingushetia"], "RU-KB": ["Kabardino-Balkaria"],
+    "RU-KC": ["Karachay-Cherkessia"], "RU-SA": ["Yakutia", "Sakha Republic"], "RU-CU": ["Chuvashia"],
+    "RU-UD": ["Udmurtia"], "RU-KL": ["Kalmykia"], "RU-MO": ["Mordovia"], "RU-AD": ["Adygea"], "RU-KR": ["Karelia"],
+    "RU-KK": ["Khakassia"], "RU-BU": ["Buryatia"], "RU-TY": ["Tuva"], "RU-BEL": ["Belgorod Oblast"],
+    "RU-KRS": ["Kursk Oblast"], "RU-ROS": ["Rostov Oblast"], "RU-KDA": ["Krasnodar Krai"],
+    "RU-STA": ["Stavropol Krai"], "RU-LEN": ["Leningrad Oblast"], "RU-KGD": ["Kaliningrad Oblast"],
+    "RU-SMO": ["Smolensk Oblast"], "RU-PSK": ["Pskov Oblast"], "RU-TVE": ["Tver Oblast"], "RU-TUL": ["Tula Oblast"],
+    "RU-VGG": ["Volgograd Oblast"], "RU-KLU": ["Kaluga Oblast"], "RU-NGR": ["Novgorod Oblast"],
+    "RU-ORE": ["Orenburg Oblast"], "RU-TAM": ["Tambov Oblast"], "RU-TYU": ["Tyumen Oblast"],
+    "RU-VLA": ["Vladimir Oblast"], "RU-VLG": ["Vologda Oblast"], "RU-KOS": ["Kostroma Oblast"],
+    "RU-IVA": ["Ivanovo Oblast"], "RU-ZAB": ["Zabaykalsky Krai"], "RU-PRI": ["Primorsky Krai"],
 }
 
 # Everyday names of countries that GeoNames' English name does not cover.
@@ -142,7 +154,9 @@ def _iso_points() -> dict[str, tuple[float, float]]:
 
 
 def _aliases(name: str, aliases: tuple[str, ...] | list[str], extra: list[str]) -> str:
-    keep = [a for a in [*aliases, *extra] if _latin(a) and a != name and "|" not in a]
+    # ISO 3166-2 "Name, Type" forms ("Dagestan, Respublika") are also known by the name alone
+    head = [name.split(", ")[0]] if ", " in name else []
+    keep = [a for a in [*aliases, *extra, *head] if _latin(a) and a != name and "|" not in a]
     return "|".join(dict.fromkeys(keep))
 
 

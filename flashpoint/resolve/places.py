@@ -25,7 +25,7 @@ from typing import Any
 GAZETTEER_VERSION = "4"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 _DATA_FILES = ("country_points.csv", "admin1.csv", "admin2.csv", "sites.csv", "regions.csv", "demonyms.csv",
-               "countries.csv")
+               "countries.csv", "place_aliases.csv")
 
 FEATURE_BONUS = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.5, "site": 3.0, "admin2": -0.5,
                  "city": 0.0}
@@ -232,6 +232,14 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> None:
         add((gid, r["name"], r["country"], adm, city["admin1code"] if city else None, float(r["lat"]),
              float(r["lon"]), 0, "site", "site", gid), r["name"], alts)
 
+    # everyday short names of cities ("L.A.", "Philly"), by GeoNames id
+    city_pid = {row[1]: row[0] for row in places if row[9] == "city"}
+    pa = data_dir / "place_aliases.csv"
+    for r in _read_csv(pa) if pa.exists() else []:
+        pid = city_pid.get(int(r["geonameid"]))
+        if pid is not None:
+            names.append((normalize(r["alias"]), pid, 1))
+
     # demonyms point at a place already indexed: countries.csv for countries, demonyms.csv for the rest
     by_name: dict[tuple[str, str], int] = {}
     for row in places:
@@ -357,8 +365,13 @@ CONTEXT_WEIGHTS = {
     "near": 1.5,  # another mention placed within 50 km (2/3 within 150 km, 1/3 within 400 km)
     "contains": 2.0,  # share of the other local mentions that lie inside a country or province candidate
     "pair": 6.0,  # "Town, State": the candidate lies in the place named right after it
+    "could_near": 2.0,  # other mentions that could be placed within about 50 km (up to three of them)
 }
 _LOCAL = ("city", "admin2", "site")
+
+
+def _cell(p: Place) -> tuple[int, int]:
+    return math.floor(p.lat * 2), math.floor(p.lon * 2)
 
 
 def resolve_toponyms(
@@ -407,6 +420,22 @@ def resolve_toponyms(
                                                                                       area.admin1code)
         return False
 
+    # where each mention could be: which mentions have a town or district candidate in each half-degree cell
+    cells: dict[tuple[int, int], set[str]] = {}
+    for t in uniq:
+        for c in cands[t][:10]:
+            if c.place.feature in _LOCAL:
+                cells.setdefault(_cell(c.place), set()).add(t)
+
+    def could_near(c: _Cand, t: str) -> int:
+        y, x = _cell(c.place)
+        near = set()
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                near |= cells.get((y + dy, x + dx), set())
+        near.discard(t)
+        return min(3, len(near))
+
     pick: dict[str, _Cand | None] = {t: (cands[t][0] if cands[t] else None) for t in uniq}
     for _ in range(3):
         countries: Counter[str] = Counter()
@@ -452,6 +481,8 @@ def resolve_toponyms(
                         s += w["admin_named"]
                     if others_local > 0:
                         s += w["admin_share"] * (admin_votes[key] - (1 if key == own_admin else 0)) / others_local
+                if f in _LOCAL:
+                    s += w["could_near"] * could_near(c, t) / 3
                 if f in ("city", "admin2", "site", "admin1"):
                     near = min((km((c.place.lat, c.place.lon), p) for o, p in points if o != t), default=1e9)
                     s += w["near"] * (1.0 if near < 50 else 0.67 if near < 150 else 0.33 if near < 400 else 0.0)
@@ -643,6 +674,12 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
                 and not personal(ent.start, ent.end) and len(ent) <= 3:
             add(ent.start, ent.end)
             continue
+        # an entity run across a dash or comma ("DANIELSVILLE - Madison County"): well-known places in its parts
+        cuts = [t.i for t in ent if t.text in ("-", "--", "—", "–", ",")]
+        if cuts:
+            for a, b in zip([ent.start, *[c + 1 for c in cuts]], [*cuts, ent.end], strict=True):
+                if b > a and _evidence(gazetteer, doc[a:b].text) == 3:
+                    add(a, b)
         if (embedded or demonyms) and ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP", "LAW") \
                 and len(ent) > 1:
             _add_embedded(doc, ent, gazetteer, add, places=embedded, demonyms=demonyms)
@@ -716,6 +753,8 @@ def _generic(span: Any) -> bool:
     return len(span) == 1 and (span[0].lower_.rstrip(".") in _GENERIC or len(span[0].text) < 3)
 
 
+_NATURAL = {"lake", "lakes", "river", "creek", "mount", "mountain", "mountains", "park", "island", "islands", "bay",
+            "forest", "valley", "canyon", "falls", "reservoir", "dam", "national", "peak", "glacier", "desert", "sea"}
 _QUALIFIERS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
     "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
@@ -733,6 +772,9 @@ def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None) ->
         start += 1
     text = doc[start:end].text
     if _evidence(gazetteer, text) or _is_demonym(gazetteer, text):
+        return None
+    # a lake, river or park is named after a person or a town elsewhere, not located by it ("Lake Lanier")
+    if {t.lower_ for t in doc[start:end]} & _NATURAL:
         return None
     st = start
     while st < end - 1 and doc[st].lower_ in _QUALIFIERS | {"-"}:
