@@ -187,6 +187,8 @@ def _regions() -> frozenset[str]:
     out: set[str] = set()
     with (files("flashpoint") / "data" / "regions.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
+            if (row.get("kind") or "region") != "region":
+                continue  # seas, rivers and lakes do locate events ("a ship attacked in the Red Sea")
             for name in [row["name"], *(row["aliases"] or "").split("|")]:
                 if name.strip():
                     out.add(name.strip().lower().removeprefix("the ").strip())
