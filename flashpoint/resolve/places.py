@@ -282,6 +282,7 @@ class Gazetteer:
     def __init__(self, con: sqlite3.Connection) -> None:
         self._con = con
         self._cache: dict[tuple[str, str | None], list[_Cand]] = {}
+        self._city_names: dict[int, str | None] = {}
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -348,6 +349,15 @@ class Gazetteer:
         self._cache[ck] = out
         return out
 
+    def city_name(self, geonameid: int) -> str | None:
+        """The name of a city by GeoNames id (memoised: sites ask for their city on every document)."""
+        cache = self._city_names
+        if geonameid not in cache:
+            row = self._con.execute("SELECT name FROM places WHERE geonameid = ? AND feature = 'city' LIMIT 1",
+                                    (geonameid,)).fetchone()
+            cache[geonameid] = row[0] if row else None
+        return cache[geonameid]
+
     def lookup(self, name: str, *, country: str | None = None, limit: int = 5) -> list[Place]:
         """Candidate places for a toponym, best first (exact name, country hint, feature class, population)."""
         return [c.place for c in self._candidates(name, country)[:max(0, limit)]]
@@ -399,9 +409,8 @@ def resolve_toponyms(
             return True
         if c.city_gid in chosen_gids:
             return True
-        city = gazetteer._con.execute("SELECT name FROM places WHERE geonameid = ? AND feature = 'city'",
-                                      (c.city_gid,)).fetchone()
-        if city and normalize(city[0]) in normalize(text):
+        city = gazetteer.city_name(c.city_gid)
+        if city and normalize(city) in normalize(text):
             return True
         # an unambiguous site name (one entry only) stands on its own
         same = [o for o in cands[text] if o.place.feature == "site" and o.place.name == c.place.name]
