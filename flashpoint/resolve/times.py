@@ -1427,7 +1427,8 @@ for _gate, _words in {
     "every": ["every", "each"], "freq": ["once", "twice", "thrice", "times"],
     "relday": ["yesterday", "today", "tomorrow", "tonight", "overnight", "day"],
     "pod": ["morning", "afternoon", "evening", "night", "dawn", "daybreak", "dusk", "nightfall"],
-    "clock": ["noon", "midday", "midnight"], "holiday": [w.split()[0].split("'")[0] for w in HOLIDAYS],
+    "clock": ["noon", "midday", "midnight", "clock", *_UNIT_WORDS, "ten", "eleven", "twelve"],
+    "holiday": [re.findall(r"[a-z]+", w)[0] for w in HOLIDAYS],
 }.items():
     for _w in _words:
         _GATE_WORDS.setdefault(_w, set()).add(_gate)
@@ -1457,6 +1458,9 @@ def _gates_of(word: str) -> frozenset[str]:
                 gates.add("weekday")
             if w.endswith("ties"):
                 gates.add("decade")
+            for prefix in ("early", "late", "mid"):  # "midafternoon", "midsummer"
+                if w.startswith(prefix) and len(w) > len(prefix) + 2:
+                    gates |= _gates_of(w[len(prefix):])
             got = frozenset(gates)
         if len(_GATE_CACHE) < 50_000:
             _GATE_CACHE[w] = got
@@ -1563,7 +1567,10 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     for g, spans in hits.items():
         merged: list[tuple[int, int]] = []
         for s, e in spans:
-            lo, hi = max(0, s - _WINDOW_BEFORE), min(len(text), e + _WINDOW_AFTER)
+            lo, hi = max(0, s - _WINDOW_BEFORE), e + _WINDOW_AFTER
+            while hi < len(text) and not text[hi].isspace():  # never cut a word: "(?!\w)" would pass there
+                hi += 1
+            hi = min(hi, len(text))
             if merged and lo <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
             else:
