@@ -3,15 +3,20 @@
 ``find_times`` returns TIMEX3-style expressions: a type (DATE, TIME, DURATION, SET) and a value ("2019-12-29",
 "2019-W52", "2019-12", "1998-Q3", "1998-SU", "199" for the 1990s, "PRESENT_REF", "P3D", "1998-12-03TMO",
 "XXXX-WXX-1") and, for expressions that date something, a ``DateSpan`` (start, end, precision). Durations,
-sets and vague references (PAST_REF, FUTURE_REF) have no span; PRESENT_REF has the publication day.
+sets, vague references (PAST_REF, FUTURE_REF), clock times with no day and years or months that name a thing
+("the 1954 Hague Convention", "June salaries") have no span; PRESENT_REF has the publication day; "late
+October" spans the last third of the month, "since May" runs to the publication date, and both ends of
+"from May to July" carry the whole range.
 
-Underspecified dates ("Tuesday", "in March", "on 5 July") take the verb tense around them: the nearest
-cue ("will", "was", "-ed" verbs, "scheduled") decides between the past and the future occurrence; with no
-cue a weekday is the nearest day on or before the publication date, as news mostly tells what already
-happened, and a month or day is the nearest occurrence.
+Underspecified dates ("Tuesday", "in March", "on 5 July") take the verb tense around them: the nearest cue
+("will", "was", "-ed" verbs, "scheduled"; a comma in between weakens it) picks the past or the future
+occurrence; with no cue a weekday is the nearest day on or before the publication date, as news mostly tells
+what already happened, and a month or day is the nearest occurrence. Without a publication date relative
+expressions get X values ("XXXX-WXX-5") and no span.
 
 Everything is regular expressions compiled once at import; each pattern runs only where a cheap keyword test
-(its gate) finds a word it needs.
+(its gate) finds a word it needs. Word lists (reference words, sets, tense cues, holidays) are in
+``data/time_words.csv``.
 """
 
 from __future__ import annotations
@@ -1422,7 +1427,8 @@ for _gate, _words in {
     "every": ["every", "each"], "freq": ["once", "twice", "thrice", "times"],
     "relday": ["yesterday", "today", "tomorrow", "tonight", "overnight", "day"],
     "pod": ["morning", "afternoon", "evening", "night", "dawn", "daybreak", "dusk", "nightfall"],
-    "clock": ["noon", "midday", "midnight"], "holiday": [w.split()[0].split("'")[0] for w in HOLIDAYS],
+    "clock": ["noon", "midday", "midnight", "clock", *_UNIT_WORDS, "ten", "eleven", "twelve"],
+    "holiday": [re.findall(r"[a-z]+", w)[0] for w in HOLIDAYS],
 }.items():
     for _w in _words:
         _GATE_WORDS.setdefault(_w, set()).add(_gate)
@@ -1452,6 +1458,9 @@ def _gates_of(word: str) -> frozenset[str]:
                 gates.add("weekday")
             if w.endswith("ties"):
                 gates.add("decade")
+            for prefix in ("early", "late", "mid"):  # "midafternoon", "midsummer"
+                if w.startswith(prefix) and len(w) > len(prefix) + 2:
+                    gates |= _gates_of(w[len(prefix):])
             got = frozenset(gates)
         if len(_GATE_CACHE) < 50_000:
             _GATE_CACHE[w] = got
@@ -1542,6 +1551,46 @@ def _since(cands: list[_Cand], text: str, anchor: date) -> None:
             c.span = DateSpan(sp.start, max(today, sp.end or today), "range")
 
 
+_WINDOW_BEFORE, _WINDOW_AFTER, _SHORT_TEXT = 80, 60, 400
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each gate with a word in ``text``, the stretches a pattern of that gate needs to scan: the whole of a
+    short text, else the merged neighbourhoods of the gate's words (a match never reaches farther from its word)."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORD_RX.finditer(text):
+        for g in _gates_of(m.group()):
+            hits.setdefault(g, []).append((m.start(), m.end()))
+    if len(text) <= _SHORT_TEXT:
+        return {g: [(0, len(text))] for g in hits}
+    out: dict[str, list[tuple[int, int]]] = {}
+    for g, spans in hits.items():
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            lo, hi = max(0, s - _WINDOW_BEFORE), e + _WINDOW_AFTER
+            while hi < len(text) and not text[hi].isspace():  # never cut a word: "(?!\w)" would pass there
+                hi += 1
+            hi = min(hi, len(text))
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+            else:
+                merged.append((lo, hi))
+        out[g] = merged
+    return out
+
+
+def _resolve_into(found: list[tuple[int, int, int, _Cand]], rank: int, resolve: _Resolver, m: re.Match[str],
+                  ctx: _Ctx) -> None:
+    try:
+        got = resolve(m, ctx)
+    except (ValueError, OverflowError):  # date arithmetic beyond year 1 or 9999
+        return
+    if got is None:
+        return
+    for c in got if isinstance(got, list) else [got]:
+        found.append((-(c.end - c.start), rank, c.start, c))
+
+
 def find_times(text: str, published: str | None, *, future: bool = False) -> list[TimeExpression]:
     """Every time expression in ``text`` (non-overlapping; the longest match wins), resolved against ``published``.
 
@@ -1551,25 +1600,17 @@ def find_times(text: str, published: str | None, *, future: bool = False) -> lis
         return []
     ctx = _Ctx(text=text, anchor=parse_date(published), future=future)
     found: list[tuple[int, int, int, _Cand]] = []
-    gates: set[str] = set()
-    for w in _WORD_RX.findall(text):
-        gates |= _gates_of(w)
-    if not gates:
+    windows = _windows(text)
+    if not windows:
         return []
+    seen: set[tuple[int, int, int]] = set()
     for rank, (_name, rx, resolve, gate) in enumerate(_COMPILED):
-        if gate not in gates:
-            continue
-        for m in rx.finditer(text):
-            if m.end() <= m.start():
-                continue
-            try:
-                got = resolve(m, ctx)
-            except (ValueError, OverflowError):  # date arithmetic beyond year 1 or 9999
-                continue
-            if got is None:
-                continue
-            for c in got if isinstance(got, list) else [got]:
-                found.append((-(c.end - c.start), rank, c.start, c))
+        for lo, hi in windows.get(gate, ()):
+            for m in rx.finditer(text, lo, hi):
+                if m.end() <= m.start() or (rank, m.start(), m.end()) in seen:
+                    continue
+                seen.add((rank, m.start(), m.end()))
+                _resolve_into(found, rank, resolve, m, ctx)
     if not found:
         return []
     found.sort(key=lambda t: t[:3])

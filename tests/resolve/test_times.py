@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import flashpoint.resolve.times as times_module
 from flashpoint.resolve.times import find_times, parse_date, published_span
 
 PUB = "2019-12-31"  # a Tuesday
@@ -338,3 +339,17 @@ def test_quarter_as_a_district_and_glued_dates():
     assert find_times("Men ransacked the house of the village chief in the quarter.", PUB) == []
     assert one("Profit fell 5% in the quarter.").value == "2019-Q3"
     assert one("Militias fought on June.27 near the reserve.").value == "2019-06-27"
+
+
+@settings(max_examples=100)
+@given(st.lists(time_texts(), min_size=3, max_size=12), _anchors)
+def test_scanning_near_keywords_finds_what_a_full_scan_finds(parts, published):
+    text = " filler words here and there. ".join(parts) * 2
+    got = [(t.start, t.end, t.value) for t in find_times(text, published)]
+    old = times_module._SHORT_TEXT
+    times_module._SHORT_TEXT = 10**9  # scan everything
+    try:
+        full = [(t.start, t.end, t.value) for t in find_times(text, published)]
+    finally:
+        times_module._SHORT_TEXT = old
+    assert got == full
