@@ -70,6 +70,8 @@ class Mention:
     crowd_control: bool = False
     alias_offsets: list[int] = field(default_factory=list)  # triggers folded into this mention ("killing")
     grievance: bool = False  # the event a protest is about ("protesting over the killing of a teacher")
+    object_heads: set[str] = field(default_factory=set)  # what was acted on ("village", "police station")
+    armed_nearby: bool = False  # the sentence names armed actors (soldiers, rebels, police, gunmen ...)
 
 
 _HOSTED = {"visit", "talk", "meeting", "summit", "delegation", "counterpart", "president", "minister", "leader",
@@ -95,6 +97,9 @@ _NONVIOLENT_CUES = re.compile(
     r"|abandoned (?:the|their)|withdrew from)\b", re.I)
 # Clauses that tell the result of an act: "fired on the crowd, killing two", "leaving one person shot dead"
 _RESULT_DEPS = ("advcl", "conj", "xcomp", "ccomp", "oprd", "dobj", "acl")
+_ARMED_WORDS = {"soldier", "troop", "army", "military", "police", "policeman", "gendarme", "militant", "rebel",
+                "insurgent", "jihadist", "gunman", "gunmen", "fighter", "militia", "militiaman", "militiamen", "force",
+                "armed", "bandit", "terrorist", "assailant", "attacker"}
 _GENERIC_GOVERNORS = {"prohibit", "ban", "forbid", "prevent", "deter", "avoid", "oppose", "outlaw", "criminalize",
                       "criminalise", "fear", "risk", "allow", "permit", "authorize", "authorise", "discourage",
                       "tolerate", "justify", "glorify", "encourage", "incite", "advocate"}
@@ -432,6 +437,8 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
             return False, fam
     if fam == "storm":
         return True, fam
+    if fam == "engage" and any((o.lemma_.lower(), "NOUN") in lx.load_triggers() for o in _prep_objects(tok, {"in"})):
+        return False, fam  # "engaged in a violent demonstration": the noun tells the event
     if fam == "projectile":
         # "rockets hit the base", "a missile slammed into": the weapon noun stands for the attack
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in (
@@ -1146,6 +1153,10 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
                 trigger_end=trig_start + len(tok.text), family=fam, cameo=cameo, instrument=instrument,
                 modality=modality)
     m.sources, m.targets = _roles(tok, fam, cd, seg_index)
+    objs = _children(tok, "dobj", "nsubjpass") + _prep_objects(tok, {"on", "against", "at", "into"})
+    m.object_heads = {_np_head(o).lemma_.lower() for o in objs} | {
+        c.lemma_.lower() for o in objs for c in _np_head(o).children if c.dep_ == "compound"}
+    m.armed_nearby = bool(_words(list(sent)) & _ARMED_WORDS)
     if fam in ("warn", "threaten", "vow", "accuse", "condemn", "demand", "appeal", "deny") and not m.targets:
         clause = _threat_clause(tok) if fam == "warn" else None
         pool = list(clause.subtree) if clause is not None else [t for t in tok.subtree if t.i > tok.i]

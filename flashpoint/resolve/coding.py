@@ -29,6 +29,13 @@ CIVILIAN_KINDS = {"civilians", "protesters", "media", "refugees", "religious", "
 
 
 _SUPPORTING_POPULATION = 5000
+# What was attacked decides between a battle and violence against civilians when no actor is named.
+_CIVILIAN_PLACES = {"village", "town", "home", "house", "residence", "market", "church", "mosque", "school", "bus",
+                    "vehicle", "farm", "shop", "hotel", "bar", "restaurant", "hospital", "clinic", "camp", "settlement",
+                    "hamlet", "compound", "family", "homestead", "wedding", "funeral", "worshipper", "passenger",
+                    "convoy_civilian", "truck", "car", "motorist", "traveller", "herder", "field", "mine", "site"}
+_MILITARY_PLACES = {"base", "barracks", "checkpoint", "outpost", "post", "patrol", "garrison", "position", "station",
+                    "camp_military", "convoy", "headquarters", "detachment", "unit", "brigade", "fort"}
 _LOCATING_KINDS = {"police", "military", "government", "protesters", "rioters", "civilians", "judiciary",
                    "legislature", "political party", "refugees", "business", "person", "media"}
 _DOMESTIC_KINDS = {"police", "military", "government", "protesters", "rioters", "civilians", "armed group",
@@ -93,6 +100,9 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
         return "150", acled("Strategic developments", "Change to group/activity")
     # ACLED: violence by an unorganised crowd (residents, villagers, youths, a mob) is mob violence, not a battle.
     crowd = {"civilians", "protesters", "rioters"} | ({"unknown"} if fam == "clash" else set())
+    if fam == "clash" and m.trigger_text.lower() in ("fight", "brawl", "scuffle", "fistfight", "fisticuffs") and \
+            not m.armed_nearby and not (tkinds & ARMED_KINDS) and skind not in ARMED_KINDS:
+        return "145", acled("Riots", "Mob violence")  # a brawl with no armed party: "a fist fight broke out"
     if fam in ("attack", "kill", "clash", "beat", "shoot", "burn", "destroy") and skind in crowd and \
             not (tkinds & {"military", "rebels", "militia", "armed group"}) and inst not in ("air", "shelling"):
         return ("145" if fam in ("burn", "destroy") else "1823" if fam == "kill" else "145"), \
@@ -126,8 +136,9 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
             return "186", acled("Violence against civilians", "Attack")
         if tkinds & {"protesters"} and skind in STATE_KINDS:
             return "175", acled("Protests", "Excessive force against protesters")
-        armed_target = bool(tkinds & ARMED_KINDS)
-        civ_target = bool(tkinds & CIVILIAN_KINDS) or (not target and fam == "kill")
+        armed_target = bool(tkinds & ARMED_KINDS) or bool(m.object_heads & _MILITARY_PLACES)
+        civ_target = bool(tkinds & CIVILIAN_KINDS) or (not target and fam == "kill") or (
+            not armed_target and bool(m.object_heads & _CIVILIAN_PLACES))
         if fam in ("clash", "engage") or (armed_target and not civ_target):
             return ("193" if inst == "firearm" else "190"), acled("Battles", "Armed clash")
         if civ_target:
