@@ -97,6 +97,8 @@ _NONVIOLENT_CUES = re.compile(
     r"|abandoned (?:the|their)|withdrew from)\b", re.I)
 # Clauses that tell the result of an act: "fired on the crowd, killing two", "leaving one person shot dead"
 _RESULT_DEPS = ("advcl", "conj", "xcomp", "ccomp", "oprd", "dobj", "acl")
+_ACCIDENT_TEXT = re.compile(r"\b(?:gas (?:leak|explosion|cylinder)|boiler explosion|industrial accident|"
+                           r"(?:leak|accident)s? (?:led|caused|triggered) (?:to )?an? (?:explosion|blast))\b", re.I)
 _ARMED_WORDS = {"soldier", "troop", "army", "military", "police", "policeman", "gendarme", "militant", "rebel",
                 "insurgent", "jihadist", "gunman", "gunmen", "fighter", "militia", "militiaman", "militiamen", "force",
                 "armed", "bandit", "terrorist", "assailant", "attacker"}
@@ -867,6 +869,11 @@ def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) ->
             if m.family in ("protest", "march", "labour"):
                 m.context_violent = m.context_violent or violent
                 m.crowd_control = m.crowd_control or control
+    # A report that explains an explosion as an accident (a gas leak) does not turn its other "explosions" into
+    # bombings unless someone is said to have set them off.
+    if _ACCIDENT_TEXT.search(cd.doc.text):
+        mentions = [m for m in mentions if not (
+            m.family == "bomb" and not m.sources and m.trigger_text.lower().startswith(("explosion", "blast")))]
     if _NONVIOLENT_CUES.search(cd.doc.text):
         for m in mentions:
             m.context_nonviolent = True
