@@ -138,3 +138,10 @@ def test_threat_is_not_an_attack(pipeline):
                      published="2022-05-09")
     assert all((e["acled"] or {}).get("event_type") not in ("Battles", "Explosions/Remote violence")
                or e["modality"] != "asserted" for e in evs)
+
+
+def test_single_and_multi_process_runs_agree(pipeline, demo_documents):
+    docs = demo_documents[:6]
+    one = [[e.to_dict() for e in r.events] for r in pipeline.run(docs)]
+    two = [[e.to_dict() for e in r.events] for r in pipeline.run(docs, n_process=2, batch_size=2)]
+    assert one == two
