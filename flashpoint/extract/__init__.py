@@ -99,6 +99,8 @@ _NONVIOLENT_CUES = re.compile(
 _RESULT_DEPS = ("advcl", "conj", "xcomp", "ccomp", "oprd", "dobj", "acl")
 _ACCIDENT_TEXT = re.compile(r"\b(?:gas (?:leak|explosion|cylinder)|boiler explosion|industrial accident|"
                            r"(?:leak|accident)s? (?:led|caused|triggered) (?:to )?an? (?:explosion|blast))\b", re.I)
+_EVENT_NOUNS = {"violence", "unrest", "fighting", "chaos", "tension", "tensions", "incident", "commotion", "brawl",
+                "scuffle", "crisis", "conflict", "war", "insecurity", "situation"}
 _ARMED_WORDS = {"soldier", "troop", "army", "military", "police", "policeman", "gendarme", "militant", "rebel",
                 "insurgent", "jihadist", "gunman", "gunmen", "fighter", "militia", "militiaman", "militiamen", "force",
                 "armed", "bandit", "terrorist", "assailant", "attacker"}
@@ -647,7 +649,8 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
     trig_table = lx.load_triggers()
 
     def keep(p: Phrase) -> bool:
-        return bool(p.text) and (p.head, "NOUN") not in trig_table and not _TIME_WORD.fullmatch(p.text.lower())
+        return bool(p.text) and (p.head, "NOUN") not in trig_table and p.head not in _EVENT_NOUNS and \
+            not _TIME_WORD.fullmatch(p.text.lower())
 
     return [p for p in src_p if keep(p)], [p for p in tgt_p if keep(p)]
 
