@@ -542,6 +542,20 @@ _ORG_HEADS = {
 }
 
 
+# lowercase words after a town's name that make the name a place ("Alexandria police", "Athens residents")
+_LOCAL_HEADS = {
+    "police", "officials", "official", "residents", "resident", "mayor", "council", "councilman", "councilwoman",
+    "detectives", "firefighters", "schools", "authorities", "voters", "native", "natives", "area", "officers",
+    "leaders", "businesses", "community", "city", "county", "township", "suburb", "neighborhood", "neighbourhood",
+    "metro", "region", "district", "province", "governorate", "prefecture", "municipality", "village", "town",
+}
+
+
+def _cap(tok: Any) -> bool:
+    """A capitalised word: "Ohio", "DeKalb", "McLean", "OHIO", "Va." (spaCy's ``is_title`` rejects some)."""
+    return tok.text[:1].isupper() and (tok.is_alpha or tok.text[-1:] == ".")
+
+
 def _clean_span(doc: Any, start: int, end: int) -> tuple[str, int, int] | None:
     """Trim a token span [start, end) to its toponym: no leading "the", no trailing possessive."""
     while start < end and doc[start].lower_ in ("the", "a", "an") and end - start > 1:
@@ -598,7 +612,7 @@ def people_names(docs: Iterable[Any]) -> set[str]:
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
-                out.update(t.text for t in ent if t.is_title and t.lower_ not in _TITLES)
+                out.update(t.text for t in ent if _cap(t) and t.lower_ not in _TITLES)
     return out
 
 
@@ -643,7 +657,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
         if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS:
             return True
         if end + 1 < len(doc) and doc[end].text == "," and _evidence(gazetteer, doc[end + 1].text) == 3 \
-                and doc[end + 1].is_title:
+                and _cap(doc[end + 1]):
             return True
         return False
 
@@ -664,7 +678,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
             continue
         if ent.label_ not in _OTHER_LABELS:
             continue
-        text = ent.text.removeprefix("the ").removeprefix("The ")
+        cleaned = _clean_span(doc, ent.start, ent.end)  # no "the", no possessive ("Sri Lanka's")
+        if cleaned is None:
+            continue
+        text = cleaned[0]
         if demonyms and _is_demonym(gazetteer, text):
             add(ent.start, ent.end)
             continue
@@ -680,19 +697,20 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
             for a, b in zip([ent.start, *[c + 1 for c in cuts]], [*cuts, ent.end], strict=True):
                 if b > a and _evidence(gazetteer, doc[a:b].text) == 3:
                     add(a, b)
-        if (embedded or demonyms) and ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP", "LAW") \
-                and len(ent) > 1:
+        if (embedded or demonyms) and len(ent) > 1 and (
+                ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP", "LAW")
+                or ent.label_ == "PERSON" and any(t.lower_ in _ORG_HEADS for t in ent)):
             _add_embedded(doc, ent, gazetteer, add, places=embedded, demonyms=demonyms)
 
     for i, tok in enumerate(doc):
-        if i == 0 or not (tok.is_title or tok.is_upper and len(tok) > 2) or i in ent_of and \
+        if i == 0 or not (_cap(tok) and (not tok.is_upper or len(tok) > 2)) or i in ent_of and \
                 ent_of[i].label_ in _PLACE_LABELS:
             continue
         prev = doc[i - 1]
         strong = prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS
         weak = prev.lower_ in _PREPS - {"of", "and"} and tok.pos_ == "PROPN"
         ent = ent_of.get(i)
-        if demonyms and ent is None and tok.is_title and _is_demonym(gazetteer, tok.text):
+        if demonyms and ent is None and _cap(tok) and _is_demonym(gazetteer, tok.text):
             add(i, i + 1)
             continue
         if not (strong or weak):
@@ -705,13 +723,31 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
             add(ent.start, ent.end)
             continue
         j = i
-        while j < len(doc) and j not in ent_of and (doc[j].is_title or doc[j].text == "-") and doc[j].pos_ in (
+        while j < len(doc) and j not in ent_of and (_cap(doc[j]) or doc[j].text == "-") and doc[j].pos_ in (
                 "PROPN", "NOUN", "ADJ", "PUNCT", "X"):
             j += 1
-        while j > i and not doc[j - 1].is_title:
+        while j > i and not _cap(doc[j - 1]):
             j -= 1
         if j > i and (strong or _evidence(gazetteer, doc[i:j].text) >= 1 or gazetteer is None):
             add(i, j)
+
+    # a town's name before its police, council or residents ("Alexandria police", "Roswell officials")
+    for i in range(len(doc) - 1):
+        nxt = doc[i + 1]
+        if not (_cap(doc[i]) and nxt.lower_ in _LOCAL_HEADS and nxt.text.islower()):
+            continue
+        k = i
+        while k > 0 and _cap(doc[k - 1]) and i - k < 2 and not doc[k - 1].is_sent_start:
+            k -= 1
+        if k == i and doc[i].is_sent_start and _evidence(gazetteer, doc[i].text) < 2:
+            continue
+        ent = ent_of.get(i)
+        if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
+            continue
+        for a in range(k, i + 1):
+            if not personal(a, i + 1) and _evidence(gazetteer, doc[a:i + 1].text) >= 2:
+                add(a, i + 1)
+                break
 
     _add_datelines(doc, gazetteer, add)
     _add_town_state(doc, gazetteer, out, add, ent_of)
@@ -750,7 +786,8 @@ _GENERIC = {
 
 
 def _generic(span: Any) -> bool:
-    return len(span) == 1 and (span[0].lower_.rstrip(".") in _GENERIC or len(span[0].text) < 3)
+    return len(span) == 1 and (span[0].lower_.rstrip(".") in _GENERIC or len(span[0].text) < 3
+                               and not span[0].is_upper)
 
 
 _NATURAL = {"lake", "lakes", "river", "creek", "mount", "mountain", "mountains", "park", "island", "islands", "bay",
@@ -783,7 +820,7 @@ def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None) ->
         return st, end
     for n in range(min(4, end - start - 1), 0, -1):  # longest leading name
         sub = doc[start:start + n]
-        if all(t.is_title or t.is_upper for t in sub) and not _generic(sub) and _evidence(gazetteer, sub.text) >= 1:
+        if all(_cap(t) for t in sub) and not _generic(sub) and _evidence(gazetteer, sub.text) >= 1:
             return start, start + n
     for t in doc[start:end]:
         if t.lower_ == "of" and t.i + 1 < end:
@@ -792,7 +829,7 @@ def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None) ->
                 if not _generic(doc[k:k + n]) and _evidence(gazetteer, doc[k:k + n].text) >= 2:
                     return k, k + n
     for k in range(start + 1, end):  # trailing name of a known place
-        if doc[k].is_title and not _generic(doc[k:end]) and _evidence(gazetteer, doc[k:end].text) >= 2:
+        if _cap(doc[k]) and not _generic(doc[k:end]) and _evidence(gazetteer, doc[k:end].text) >= 2:
             return k, end
     return None
 
@@ -805,9 +842,11 @@ def _add_embedded(doc: Any, ent: Any, gazetteer: Gazetteer | None, add: Any, *, 
     for st in starts:
         if doc[st].lower_ == "the" and st + 1 < ent.end:
             st += 1
+        while st + 1 < ent.end and doc[st].lower_ in _QUALIFIERS and st > ent.start:  # "of Metropolitan Atlanta"
+            st += 1
         for n in range(min(4, ent.end - st), 0, -1):
             sub = doc[st:st + n]
-            if not all(t.is_title or t.is_upper or t.text in (".", "-") for t in sub):
+            if not all(_cap(t) or t.text in (".", "-") for t in sub):
                 continue
             if sub[-1].text in ("-", ".") or _generic(sub):
                 continue
@@ -856,7 +895,7 @@ def _add_town_state(doc: Any, gazetteer: Gazetteer | None, out: dict[tuple[int, 
         for n in (3, 2, 1):
             if i + 1 + n <= len(doc):
                 sub = doc[i + 1:i + 1 + n]
-                if sub[0].is_title or sub[0].is_upper:
+                if _cap(sub[0]):
                     cands = gazetteer._candidates(sub.text)
                     if cands and cands[0].kind != DEMONYM and cands[0].place.feature in ("admin1", "country"):
                         state_end = i + 1 + n
@@ -865,7 +904,7 @@ def _add_town_state(doc: Any, gazetteer: Gazetteer | None, out: dict[tuple[int, 
             continue
         # the name before the comma
         k = i
-        while k > 0 and (doc[k - 1].is_title or doc[k - 1].is_upper and doc[k - 1].is_alpha) and i - k < 4:
+        while k > 0 and _cap(doc[k - 1]) and doc[k - 1].is_alpha and i - k < 4:
             k -= 1
         if k == i:
             continue
