@@ -315,9 +315,12 @@ class Gazetteer:
             ).fetchall()
             best: dict[int, _Cand] = {}
             capitals: set[int] = set()
+            acronym = name.isupper() and len(name) <= 5 and "." not in name
             for kind, k, _pid, gid, nm, cty, adm, admcode, lat, lon, pop, feat, prec, city_gid in rows:
                 if k != key:
                     kind = 2
+                if acronym and kind == 0 and feat in ("city", "admin2") and nm != name:
+                    continue  # "EU" is not the town of Eu
                 score = KIND_BONUS[kind] + FEATURE_BONUS.get(feat, 0.0) + POP_WEIGHT * math.log10(pop + 1)
                 if feat == "city" and city_gid == 1:  # cities store the capital flag in city_gid
                     score += CAPITAL_BONUS
@@ -496,7 +499,8 @@ def resolve_toponyms(
                     best, best_score = c, s
             # a town matched only by another name, in a country no other mention is in, while the document is
             # about somewhere else ("Boni" read as Bonn in a report on Lamu): better no place than that one
-            if best is not None and best.kind in (1, 2) and best.place.feature in _LOCAL and total > 0:
+            if best is not None and best.kind in (1, 2) and best.place.feature in _LOCAL and total > 0 and (
+                    best.kind == 2 or best.place.population < 1_000_000):
                 votes = countries[best.place.country] - (own_w if own and own.place.country == best.place.country
                                                          else 0.0)
                 if votes <= 0 and max(countries.values(), default=0.0) >= 0.5 * total:
