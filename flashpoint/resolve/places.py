@@ -665,6 +665,15 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
             return True
         return False
 
+    def thing(start: int) -> bool:
+        """A name after an article, possessive or number is a thing or a brand ("the Honda's driver", "a 1991
+        Honda"), not a town."""
+        k = start - 1
+        while k >= 0 and doc[k].is_punct:
+            k -= 1
+        return k >= 0 and (doc[k].lower_ in ("a", "an", "the", "this", "that", "his", "her", "their", "its", "my",
+                                            "our", "your") or doc[k].like_num)
+
     def personal(start: int, end: int) -> bool:
         """Whether the document uses this name for a person."""
         if prev_word(start) in _TITLES:
@@ -692,7 +701,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
         ev = _evidence(gazetteer, text)
         if ev == 3 and not (ent.label_ == "PERSON" and personal(ent.start, ent.end)) or ev >= 1 and (
                 cue(ent.start, ent.end) and not personal(ent.start, ent.end)) or ev == 2 and ent.label_ != "PERSON" \
-                and not personal(ent.start, ent.end) and len(ent) <= 3:
+                and not personal(ent.start, ent.end) and len(ent) <= 3 and not thing(ent.start):
             add(ent.start, ent.end)
             continue
         # an entity run across a dash or comma ("DANIELSVILLE - Madison County"): well-known places in its parts
@@ -757,7 +766,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
     _add_town_state(doc, gazetteer, out, add, ent_of)
 
     # a name found once is a toponym wherever else it is written alone (not inside a longer entity)
-    found = {t for t, _, _ in out.values()}
+    found = {t for t, _, _ in out.values() if t.lower() not in _GENERIC}
     for i, tok in enumerate(doc):
         for text in found:
             n = len(text.split())
@@ -786,6 +795,7 @@ _GENERIC = {
     "unity", "justice", "peace", "hope", "progress", "enterprise", "commerce", "industry", "golden", "silver", "green",
     "white", "black", "red", "blue", "bay", "beach", "island", "valley", "hill", "hills", "heights", "springs",
     "village", "town", "square", "bridge", "station", "market", "court", "house", "tower", "plaza", "mall", "world",
+    "way", "main", "lane", "drive", "place", "circle", "point", "ridge", "grove", "garden", "gardens",
 }
 
 
@@ -820,7 +830,7 @@ def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None) ->
     st = start
     while st < end - 1 and doc[st].lower_ in _QUALIFIERS | {"-"}:
         st += 1
-    if st > start and _evidence(gazetteer, doc[st:end].text) >= 1:
+    if st > start and not _generic(doc[st:end]) and _evidence(gazetteer, doc[st:end].text) >= 1:
         return st, end
     for n in range(min(4, end - start - 1), 0, -1):  # longest leading name
         sub = doc[start:start + n]
