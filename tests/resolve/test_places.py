@@ -287,3 +287,21 @@ def test_acronyms_are_not_small_towns(nlp, gaz: Gazetteer) -> None:
     text = "He asked NATO to become much more involved in the Middle East."
     found = [t for t, _, _ in find_toponyms(nlp(text), gaz)]
     assert "NATO" not in found
+
+
+def test_pseudo_mentions_before_the_text_form_no_pair(gaz: Gazetteer) -> None:
+    # the event pipeline passes a dateline place at negative offsets; it is no "Town, State" pair with the
+    # first word of the text
+    baghdad, iran = resolve_toponyms([("Baghdad", -2, -1), ("Iran", 0, 4)], gaz)
+    assert baghdad is not None and baghdad.country == "IRQ" and iran is not None
+
+
+def test_brand_after_article_is_not_a_town(nlp, gaz: Gazetteer) -> None:
+    text = "Their red 1991 Honda broke down, and the Honda's driver called for help."
+    assert "Honda" not in [t for t, _, _ in find_toponyms(nlp(text), gaz)]
+
+
+def test_generic_words_are_not_places(nlp, gaz: Gazetteer) -> None:
+    text = "The council renamed part of Darby Street to North Street, said United Way officials."
+    found = [t for t, _, _ in find_toponyms(nlp(text), gaz, embedded=True)]
+    assert "Street" not in found and "Way" not in found
