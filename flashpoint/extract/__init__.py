@@ -289,6 +289,9 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
                 "action", "march", "campaign", "movement", "incident", "operation", "event", "rally", "wave",
                 "violence", "spree"):
             return False, fam
+    if fam == "strike" and tok.pos_ == "VERB" and _words([t for c in _children(tok, "dobj") for t in c.subtree]) & (
+            lx.EXPLOSIVE | {"ied", "landmine", "mine"}):
+        return True, "bomb"  # "an army vehicle struck an IED"
     if fam == "strike":
         if mods & (lx.AIR | lx.SHELLING | {"military", "missile", "drone", "precision", "retaliatory", "us",
                                           "american", "israeli", "russian", "coalition", "deadly"}) \
@@ -1266,6 +1269,8 @@ def _confidence(m: Mention, tok: Token, headline: bool) -> float:
         c += 0.08
     if m.killed is not None:
         c += 0.07
+    if m.instrument is not None:
+        c += 0.05  # the weapon is told: a more specific, better attested event
     if m.time_scope == "local":
         c += 0.05
     if m.place_scope == "local":
