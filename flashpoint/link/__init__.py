@@ -239,7 +239,7 @@ def fuse_protest_repression(clusters: list[Cluster]) -> list[Cluster]:
             keep.append(cl)  # what the protest is about, not what happened to it
             continue
         by_state = any(a.kind in _STATE for a in h.source) or not h.source
-        on_crowd = any(a.kind in ("protesters", "civilians", "rioters") for a in h.target) or not h.target
+        on_crowd = not h.target or not all(a.kind in ("military", "police", "rebels", "militia") for a in h.target)
         repressive = _sub(cl) in ("Attack", "Arrests", "Armed clash", "Protest with intervention") or \
             h.cameo.startswith("175")
         undated = all(x.mention.time_scope == "none" for x in cl.members)
@@ -440,6 +440,16 @@ def _mark_main(events: list[Event]) -> None:
         s += 0.02 * min(len(e.evidence), 4)
         return s, -min(ev.start for ev in e.evidence)
 
-    best = max(events, key=score)
+    # Armed forces and an armed group told as both attacking and clashing in one report: ACLED counts a battle.
+    subs = {(e.acled or {}).get("sub_event_type") for e in events if e.modality in ("asserted", "alleged")}
+    clash_bonus = 0.25 if {"Attack", "Armed clash"} <= subs else 0.0
+
+    def score_with_clash(e: Event) -> tuple[float, int]:
+        s, order = score(e)
+        if (e.acled or {}).get("sub_event_type") == "Armed clash":
+            s += clash_bonus
+        return s, order
+
+    best = max(events, key=score_with_clash)
     best.main = True
     _ = lx  # the lexicon module documents the families used above
