@@ -145,3 +145,11 @@ def test_single_and_multi_process_runs_agree(pipeline, demo_documents):
     one = [[e.to_dict() for e in r.events] for r in pipeline.run(docs)]
     two = [[e.to_dict() for e in r.events] for r in pipeline.run(docs, n_process=2, batch_size=2)]
     assert one == two
+
+
+def test_demo_drone_strike_on_soleimani(demo_events):
+    e = _find(demo_events["demo-010"], subtype="Air/drone strike", date="2020-01-03")
+    assert e["main"] is True
+    assert e["fatalities"]["count"] == 10  # "Ten people were killed in all" folds into the strike
+    assert e["location"]["country"] == "IRQ"
+    assert "USA" in {a["country"] for a in e["source"]}

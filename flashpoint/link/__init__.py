@@ -52,6 +52,10 @@ def _groups_compatible(c: CodedMention, cl: Cluster) -> bool:
     if _group(h) == _group(c):
         return True
     pair = {_group(h), _group(c)}
+    if pair == {"Air/drone strike", "Shelling/artillery/missile attack"}:
+        # "missiles struck two vehicles" after "a US drone strike": the aircraft's missiles, one strike
+        side = [c] if _group(c) != "Air/drone strike" else cl.members
+        return not any(x.source for x in side) and all(x.mention.instrument in ("shelling", None) for x in side)
     if pair == _GENERIC_VIOLENCE:
         # "Gunmen storm market" / "gunmen stormed a market, killing seven": the same attackers, one attack
         names_c = {a.name.lower() for a in c.source} | {a.code for a in c.source if a.code}
