@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-GAZETTEER_VERSION = "4"
+GAZETTEER_VERSION = "5"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 _DATA_FILES = ("country_points.csv", "admin1.csv", "admin2.csv", "sites.csv", "regions.csv", "demonyms.csv",
                "countries.csv", "place_aliases.csv")
@@ -273,6 +273,7 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> None:
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("INSERT INTO names VALUES (?,?,?)", sorted(set(names)))
     con.execute("CREATE INDEX names_key ON names(key)")
+    con.execute("CREATE INDEX places_gid ON places(geonameid)")
     con.commit()
     con.close()
     os.replace(tmp, path)
@@ -376,6 +377,21 @@ CONTEXT_WEIGHTS = {
     "could_near": 2.0,  # other mentions that could be placed within about 50 km (up to three of them)
 }
 _LOCAL = ("city", "admin2", "site")
+
+
+def _nearest(p: Place, points: list[tuple[float, float]]) -> float:
+    """Kilometres to the nearest point within about 400 km (1e9 when none is): a flat-earth estimate, which
+    is close enough for the 50/150/400 km steps it feeds."""
+    best = 1e9
+    coslat = math.cos(math.radians(p.lat))
+    for lat, lon in points:
+        dy = lat - p.lat
+        if -3.7 < dy < 3.7:
+            dx = (lon - p.lon + 180.0) % 360.0 - 180.0
+            d = 111.2 * math.hypot(dy, dx * coslat)
+            if d < best:
+                best = d
+    return best
 
 
 def _cell(p: Place) -> tuple[int, int]:
@@ -492,7 +508,7 @@ def resolve_toponyms(
                 if f in _LOCAL:
                     s += w["could_near"] * could_near(c, t) / 3
                 if f in ("city", "admin2", "site", "admin1"):
-                    near = min((km((c.place.lat, c.place.lon), p) for o, p in points if o != t), default=1e9)
+                    near = _nearest(c.place, [p for o, p in points if o != t])
                     s += w["near"] * (1.0 if near < 50 else 0.67 if near < 150 else 0.33 if near < 400 else 0.0)
                 if (f in ("country", "admin1") or c.twin) and others_local > 0:
                     area = c if not c.twin else _Cand(replace(c.place, feature="admin1"), 0.0, 0, c.admin1code, None)
