@@ -727,9 +727,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
             continue
         # an entity run across a dash or comma ("DANIELSVILLE - Madison County"): well-known places in its parts
         cuts = [t.i for t in ent if t.text in ("-", "--", "—", "–", ",")]
-        if cuts:
+        if cuts:  # "Fargo-Moorhead", "Watertown-ML": named towns in the parts
             for a, b in zip([ent.start, *[c + 1 for c in cuts]], [*cuts, ent.end], strict=True):
-                if b > a and _evidence(gazetteer, doc[a:b].text) == 3:
+                if b > a and _cap(doc[a]) and not _generic(doc[a:b]) and not personal(a, b) \
+                        and _evidence(gazetteer, doc[a:b].text) >= 2:
                     add(a, b)
         if (embedded or demonyms) and len(ent) > 1 and (
                 ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP", "LAW")
@@ -741,6 +742,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
                 ent_of[i].label_ in _PLACE_LABELS:
             continue
         prev = doc[i - 1]
+        if prev.lower_ == "the" and i > 1 and doc[i - 2].lower_ in _PREPS - {"and"} and tok.pos_ == "PROPN" \
+                and i not in ent_of and _evidence(gazetteer, tok.text) == 3:  # "of the Caucasus"
+            add(i, i + 1)
+            continue
         strong = prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS
         weak = prev.lower_ in _PREPS - {"of", "and"} and tok.pos_ == "PROPN"
         ent = ent_of.get(i)
@@ -782,6 +787,15 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
             if not personal(a, i + 1) and _evidence(gazetteer, doc[a:i + 1].text) >= 2:
                 add(a, i + 1)
                 break
+
+    # a legislator's party and state or district: "Nick Rahall, D-W. Va.", "Linda Sumner, R-Raleigh"
+    for i in range(len(doc) - 2):
+        if doc[i].text in ("D", "R", "I") and doc[i + 1].text == "-" and _cap(doc[i + 2]):
+            for n in (2, 1):
+                if i + 2 + n <= len(doc) and all(_cap(t) for t in doc[i + 2:i + 2 + n]) \
+                        and _evidence(gazetteer, doc[i + 2:i + 2 + n].text) >= 1:
+                    add(i + 2, i + 2 + n)
+                    break
 
     _add_datelines(doc, gazetteer, add)
     _add_town_state(doc, gazetteer, out, add, ent_of)
