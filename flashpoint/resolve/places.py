@@ -377,6 +377,7 @@ CONTEXT_WEIGHTS = {
     "could_near": 2.0,  # other mentions that could be placed within about 50 km (up to three of them)
 }
 _LOCAL = ("city", "admin2", "site")
+_FOREIGN_TOWN = 100_000  # below this population a town abroad needs another mention in its country
 
 
 def _nearest(p: Place, points: list[tuple[float, float]]) -> float:
@@ -520,11 +521,14 @@ def resolve_toponyms(
                     best, best_score = c, s
             # a town matched only by another name, in a country no other mention is in, while the document is
             # about somewhere else ("Boni" read as Bonn in a report on Lamu): better no place than that one
-            if best is not None and best.kind in (1, 2) and best.place.feature in _LOCAL and total > 0 and (
-                    best.kind == 2 or best.place.population < 1_000_000):
+            # a small town abroad, in a country no other mention is in, while the document is clearly about
+            # somewhere else ("Eastleigh" read as the English town in a report on Nairobi): better no place
+            if best is not None and best.place.feature in _LOCAL and total > 0 and (
+                    best.kind == 2 or best.kind == 1 and best.place.population < 1_000_000
+                    or best.place.population < _FOREIGN_TOWN):
                 votes = countries[best.place.country] - (own_w if own and own.place.country == best.place.country
                                                          else 0.0)
-                if votes <= 0 and max(countries.values(), default=0.0) >= 0.5 * total:
+                if votes <= 0 and max(countries.values(), default=0.0) >= 0.5 * total and total >= 2:
                     best = None
             pick[t] = best
     return [pick[t].place if pick[t] is not None else None for t in texts]
