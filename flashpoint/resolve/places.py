@@ -627,6 +627,12 @@ def _evidence(gazetteer: Gazetteer | None, text: str) -> int:
     return best
 
 
+def _area(gazetteer: Gazetteer | None, text: str) -> bool:
+    """Whether a name's best reading is a country, province, continent or region."""
+    cands = gazetteer._candidates(text) if gazetteer is not None else []
+    return bool(cands) and cands[0].place.feature in ("country", "admin1", "continent", "region")
+
+
 def _is_demonym(gazetteer: Gazetteer | None, text: str) -> bool:
     if gazetteer is None:
         return False
@@ -693,8 +699,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
     def thing(start: int) -> bool:
         """A name after an article, possessive or number is a thing or a brand ("the Honda's driver", "a 1991
         Honda"), not a town."""
-        k = start - 1
-        while k >= 0 and doc[k].is_punct:
+        k, skipped = start - 1, 0
+        while k >= 0 and skipped < 2 and (doc[k].is_punct or doc[k].text.islower() and doc[k].pos_ in (
+                "ADJ", "VERB", "NOUN") and doc[k].lower_ not in _PLACE_NOUNS):
+            skipped += not doc[k].is_punct  # "the speeding Toyota Probox", not "the capital Nairobi"
             k -= 1
         return k >= 0 and (doc[k].lower_ in ("a", "an", "the", "this", "that", "his", "her", "their", "its", "my",
                                             "our", "your") or doc[k].like_num)
@@ -724,6 +732,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
             add(ent.start, ent.end)
             continue
         ev = _evidence(gazetteer, text)
+        if ev == 3 and ent.label_ == "ORG" and len(ent) == 1 and thing(ent.start) and not _area(gazetteer, text):
+            continue  # a brand named like a big city ("the speeding Toyota")
         if ev == 3 and not (ent.label_ == "PERSON" and personal(ent.start, ent.end)) or ev >= 1 and (
                 cue(ent.start, ent.end) and not personal(ent.start, ent.end)) or ev == 2 and ent.label_ != "PERSON" \
                 and not personal(ent.start, ent.end) and len(ent) <= 3 and not thing(ent.start):
@@ -864,6 +874,8 @@ def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None,
     text = doc[start:end].text
     if _evidence(gazetteer, text) or _is_demonym(gazetteer, text):
         return None
+    if doc[end - 1].lower_ in ("town", "village") and _evidence(gazetteer, doc[start:end - 1].text):
+        return None  # "Mandera Town" stays whole: the town, not the county named after it
     # a lake, river or park is named after a person or a town elsewhere, not located by it ("Lake Lanier")
     if {t.lower_ for t in doc[start:end]} & _NATURAL:
         return None
