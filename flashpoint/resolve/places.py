@@ -628,9 +628,9 @@ def _evidence(gazetteer: Gazetteer | None, text: str) -> int:
 
 
 def _area(gazetteer: Gazetteer | None, text: str) -> bool:
-    """Whether a name's best reading is a country, province, continent or region."""
+    """Whether a name's best reading is an area or a named site ("the Pentagon"), not a town."""
     cands = gazetteer._candidates(text) if gazetteer is not None else []
-    return bool(cands) and cands[0].place.feature in ("country", "admin1", "continent", "region")
+    return bool(cands) and cands[0].place.feature in ("country", "admin1", "continent", "region", "site")
 
 
 def _is_demonym(gazetteer: Gazetteer | None, text: str) -> bool:
