@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-GAZETTEER_VERSION = "4"
+GAZETTEER_VERSION = "5"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 _DATA_FILES = ("country_points.csv", "admin1.csv", "admin2.csv", "sites.csv", "regions.csv", "demonyms.csv",
                "countries.csv", "place_aliases.csv")
@@ -273,6 +273,7 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> None:
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("INSERT INTO names VALUES (?,?,?)", sorted(set(names)))
     con.execute("CREATE INDEX names_key ON names(key)")
+    con.execute("CREATE INDEX places_gid ON places(geonameid)")
     con.commit()
     con.close()
     os.replace(tmp, path)
@@ -386,6 +387,22 @@ CONTEXT_WEIGHTS = {
     "could_near": 2.0,  # other mentions that could be placed within about 50 km (up to three of them)
 }
 _LOCAL = ("city", "admin2", "site")
+_FOREIGN_TOWN = 100_000  # below this population a town abroad needs another mention in its country
+
+
+def _nearest(p: Place, points: list[tuple[float, float]]) -> float:
+    """Kilometres to the nearest point within about 400 km (1e9 when none is): a flat-earth estimate, which
+    is close enough for the 50/150/400 km steps it feeds."""
+    best = 1e9
+    coslat = math.cos(math.radians(p.lat))
+    for lat, lon in points:
+        dy = lat - p.lat
+        if -3.7 < dy < 3.7:
+            dx = (lon - p.lon + 180.0) % 360.0 - 180.0
+            d = 111.2 * math.hypot(dy, dx * coslat)
+            if d < best:
+                best = d
+    return best
 
 
 def _cell(p: Place) -> tuple[int, int]:
@@ -501,7 +518,7 @@ def resolve_toponyms(
                 if f in _LOCAL:
                     s += w["could_near"] * could_near(c, t) / 3
                 if f in ("city", "admin2", "site", "admin1"):
-                    near = min((km((c.place.lat, c.place.lon), p) for o, p in points if o != t), default=1e9)
+                    near = _nearest(c.place, [p for o, p in points if o != t])
                     s += w["near"] * (1.0 if near < 50 else 0.67 if near < 150 else 0.33 if near < 400 else 0.0)
                 if (f in ("country", "admin1") or c.twin) and others_local > 0:
                     area = c if not c.twin else _Cand(replace(c.place, feature="admin1"), 0.0, 0, c.admin1code, None)
@@ -513,11 +530,14 @@ def resolve_toponyms(
                     best, best_score = c, s
             # a town matched only by another name, in a country no other mention is in, while the document is
             # about somewhere else ("Boni" read as Bonn in a report on Lamu): better no place than that one
-            if best is not None and best.kind in (1, 2) and best.place.feature in _LOCAL and total > 0 and (
-                    best.kind == 2 or best.place.population < 1_000_000):
+            # a small town abroad, in a country no other mention is in, while the document is clearly about
+            # somewhere else ("Eastleigh" read as the English town in a report on Nairobi): better no place
+            if best is not None and best.place.feature in _LOCAL and total > 0 and (
+                    best.kind == 2 or best.kind == 1 and best.place.population < 1_000_000
+                    or best.place.population < _FOREIGN_TOWN):
                 votes = countries[best.place.country] - (own_w if own and own.place.country == best.place.country
                                                          else 0.0)
-                if votes <= 0 and max(countries.values(), default=0.0) >= 0.5 * total:
+                if votes <= 0 and max(countries.values(), default=0.0) >= 0.5 * total and total >= 2:
                     best = None
             pick[t] = best
     return [pick[t].place if pick[t] is not None else None for t in texts]
@@ -616,6 +636,12 @@ def _evidence(gazetteer: Gazetteer | None, text: str) -> int:
     return best
 
 
+def _area(gazetteer: Gazetteer | None, text: str) -> bool:
+    """Whether a name's best reading is an area or a named site ("the Pentagon"), not a town."""
+    cands = gazetteer._candidates(text) if gazetteer is not None else []
+    return bool(cands) and cands[0].place.feature in ("country", "admin1", "continent", "region", "site")
+
+
 def _is_demonym(gazetteer: Gazetteer | None, text: str) -> bool:
     if gazetteer is None:
         return False
@@ -682,8 +708,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
     def thing(start: int) -> bool:
         """A name after an article, possessive or number is a thing or a brand ("the Honda's driver", "a 1991
         Honda"), not a town."""
-        k = start - 1
-        while k >= 0 and doc[k].is_punct:
+        k, skipped = start - 1, 0
+        while k >= 0 and skipped < 2 and (doc[k].is_punct or doc[k].text.islower() and doc[k].pos_ in (
+                "ADJ", "VERB", "NOUN") and doc[k].lower_ not in _PLACE_NOUNS):
+            skipped += not doc[k].is_punct  # "the speeding Toyota Probox", not "the capital Nairobi"
             k -= 1
         return k >= 0 and (doc[k].lower_ in ("a", "an", "the", "this", "that", "his", "her", "their", "its", "my",
                                             "our", "your") or doc[k].like_num)
@@ -713,6 +741,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
             add(ent.start, ent.end)
             continue
         ev = _evidence(gazetteer, text)
+        if ev == 3 and ent.label_ == "ORG" and len(ent) == 1 and thing(ent.start) and not _area(gazetteer, text):
+            continue  # a brand named like a big city ("the speeding Toyota")
         if ev == 3 and not (ent.label_ == "PERSON" and personal(ent.start, ent.end)) or ev >= 1 and (
                 cue(ent.start, ent.end) and not personal(ent.start, ent.end)) or ev == 2 and ent.label_ != "PERSON" \
                 and not personal(ent.start, ent.end) and len(ent) <= 3 and not thing(ent.start):
@@ -720,9 +750,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
             continue
         # an entity run across a dash or comma ("DANIELSVILLE - Madison County"): well-known places in its parts
         cuts = [t.i for t in ent if t.text in ("-", "--", "—", "–", ",")]
-        if cuts:
+        if cuts:  # "Fargo-Moorhead", "Watertown-ML": named towns in the parts
             for a, b in zip([ent.start, *[c + 1 for c in cuts]], [*cuts, ent.end], strict=True):
-                if b > a and _evidence(gazetteer, doc[a:b].text) == 3:
+                if b > a and _cap(doc[a]) and not _generic(doc[a:b]) and not personal(a, b) \
+                        and _evidence(gazetteer, doc[a:b].text) >= 2:
                     add(a, b)
         if (embedded or demonyms) and len(ent) > 1 and (
                 ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP", "LAW")
@@ -734,6 +765,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
                 ent_of[i].label_ in _PLACE_LABELS:
             continue
         prev = doc[i - 1]
+        if prev.lower_ == "the" and i > 1 and doc[i - 2].lower_ in _PREPS - {"and"} and tok.pos_ == "PROPN" \
+                and i not in ent_of and _evidence(gazetteer, tok.text) == 3:  # "of the Caucasus"
+            add(i, i + 1)
+            continue
         strong = prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS
         weak = prev.lower_ in _PREPS - {"of", "and"} and tok.pos_ == "PROPN"
         ent = ent_of.get(i)
@@ -775,6 +810,15 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
             if not personal(a, i + 1) and _evidence(gazetteer, doc[a:i + 1].text) >= 2:
                 add(a, i + 1)
                 break
+
+    # a legislator's party and state or district: "Nick Rahall, D-W. Va.", "Linda Sumner, R-Raleigh"
+    for i in range(len(doc) - 2):
+        if doc[i].text in ("D", "R", "I") and doc[i + 1].text == "-" and _cap(doc[i + 2]):
+            for n in (2, 1):
+                if i + 2 + n <= len(doc) and all(_cap(t) for t in doc[i + 2:i + 2 + n]) \
+                        and _evidence(gazetteer, doc[i + 2:i + 2 + n].text) >= 1:
+                    add(i + 2, i + 2 + n)
+                    break
 
     _add_datelines(doc, gazetteer, add)
     _add_town_state(doc, gazetteer, out, add, ent_of)
@@ -839,6 +883,8 @@ def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None,
     text = doc[start:end].text
     if _evidence(gazetteer, text) or _is_demonym(gazetteer, text):
         return None
+    if doc[end - 1].lower_ in ("town", "village") and _evidence(gazetteer, doc[start:end - 1].text):
+        return None  # "Mandera Town" stays whole: the town, not the county named after it
     # a lake, river or park is named after a person or a town elsewhere, not located by it ("Lake Lanier")
     if {t.lower_ for t in doc[start:end]} & _NATURAL:
         return None

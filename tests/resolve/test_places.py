@@ -305,3 +305,17 @@ def test_generic_words_are_not_places(nlp, gaz: Gazetteer) -> None:
     text = "The council renamed part of Darby Street to North Street, said United Way officials."
     found = [t for t, _, _ in find_toponyms(nlp(text), gaz, embedded=True)]
     assert "Street" not in found and "Way" not in found
+
+
+def test_party_and_state_and_hyphenated_towns(nlp, gaz: Gazetteer) -> None:
+    text = "Rep. Nick Rahall, D-W. Va., toured Fargo-Moorhead on Friday."
+    found = [t for t, _, _ in find_toponyms(nlp(text), gaz)]
+    assert "W. Va." in found and "Fargo" in found and "Moorhead" in found
+
+
+def test_town_named_with_its_suffix_and_brands(nlp, gaz: Gazetteer) -> None:
+    text = "The device exploded after the speeding Toyota Probox turned at a corner in Mandera Town."
+    found = find_toponyms(nlp(text), gaz)
+    assert [t for t, _, _ in found] == ["Mandera Town"]
+    (town,) = resolve_toponyms(found, gaz)
+    assert town is not None and (town.country, town.feature) == ("KEN", "city")
