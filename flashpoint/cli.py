@@ -336,16 +336,19 @@ def places_extract(
     """Every place mention the resolver sees, with GeoNames id and coordinates."""
     from flashpoint.clean import clean
     from flashpoint.nlp import load_model, parse
-    from flashpoint.resolve.places import Gazetteer, find_toponyms, resolve_toponyms
+    from flashpoint.resolve.places import Gazetteer, find_toponyms, people_names, resolve_toponyms
 
     nlp, gaz = load_model(), Gazetteer.open()
     rejects: list[InputError] = []
     with _output(output) as out:
-        for parsed in parse(clean(_documents(input, published, rejects)), nlp):
+        # Every place mention counts here, captions and datelines too, and names of peoples ("Sudanese") and
+        # places inside organisation names ("Ohio State University"), which the event pipeline leaves out.
+        for parsed in parse(clean(_documents(input, published, rejects)), nlp, all_segments=True):
             cd = parsed.clean
             mentions = []
+            people = people_names(sdoc for _, sdoc in parsed.parses)
             for seg_index, sdoc in parsed.parses:
-                for text, s, e in find_toponyms(sdoc, gaz):
+                for text, s, e in find_toponyms(sdoc, gaz, embedded=True, demonyms=True, people=people):
                     rs = cd.raw_offset(seg_index, s)
                     mentions.append((text, rs, cd.raw_offset(seg_index, e)))
             for (_, s, e), place in zip(mentions, resolve_toponyms(mentions, gaz), strict=True):

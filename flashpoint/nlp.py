@@ -38,16 +38,18 @@ class ParsedDocument:
 
 
 def parse(
-    docs: Iterable[CleanDocument], nlp: Language, *, batch_size: int = 64, n_process: int = 1
+    docs: Iterable[CleanDocument], nlp: Language, *, batch_size: int = 64, n_process: int = 1,
+    all_segments: bool = False,
 ) -> Iterator[ParsedDocument]:
-    """Parse every eventful segment; documents come out in input order."""
+    """Parse every eventful segment (every segment, captions and datelines too, with ``all_segments``);
+    documents come out in input order."""
 
     pending: dict[int, CleanDocument] = {}
 
     def segments() -> Iterator[tuple[str, tuple[int, int, int]]]:
         for n, cd in enumerate(docs):
             pending[n] = cd
-            eventful = list(cd.eventful())
+            eventful = list(enumerate(cd.segments)) if all_segments else list(cd.eventful())
             if not eventful:
                 yield "", (n, -1, 0)
                 continue

@@ -66,14 +66,15 @@ class Pipeline:
 
     def events_for(self, parsed: ParsedDocument) -> list[Event]:
         """Extract, resolve and link the events of one parsed document."""
-        from flashpoint.resolve.places import find_toponyms
+        from flashpoint.resolve.places import find_toponyms, people_names
 
         cd = parsed.clean
         doc = cd.doc
         mentions = extract_mentions(parsed, published=doc.published)
         toponyms: list[tuple[str, int, int]] = []
+        people = people_names(sdoc for _, sdoc in parsed.parses)
         for seg_index, sdoc in parsed.parses:
-            for text, s, e in find_toponyms(sdoc, self.resolver.gazetteer):
+            for text, s, e in find_toponyms(sdoc, self.resolver.gazetteer, people=people):
                 if not locative(sdoc, s, e):
                     continue
                 rs = cd.raw_offset(seg_index, s)

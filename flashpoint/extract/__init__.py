@@ -446,6 +446,19 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         return True, fam
     if fam == "engage" and any((o.lemma_.lower(), "NOUN") in lx.load_triggers() for o in _prep_objects(tok, {"in"})):
         return False, fam  # "engaged in a violent demonstration": the noun tells the event
+    if fam == "projectile_bomb":
+        # "an explosive hit the wall", "a bomb went off", "the device exploded"
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in (
+                "hit", "explode", "detonate", "go", "kill", "wound", "injure", "damage", "destroy", "rip",
+                "tear", "blow", "target", "strike"):
+            if tok.lower_ == "device" and not (_words(list(sent)) & (lx.EXPLOSIVE | {"explosive", "ied"})):
+                return False, fam
+            if _words(list(sent)) & {"prematurely", "accidentally", "accidental"} or any(
+                    t.lemma_.lower() in ("plant", "assemble", "make", "manufacture", "carry") and t.tag_ == "VBG"
+                    for t in sent):
+                return True, "disrupt"  # it went off in the hands of those planting or carrying it
+            return True, "bomb"
+        return False, fam
     if fam == "projectile":
         # "rockets hit the base", "a missile slammed into": the weapon noun stands for the attack
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in (
