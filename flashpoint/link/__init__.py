@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flashpoint.extract import lexicon as lx
 from flashpoint.ontology import Ontology
@@ -405,6 +405,11 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
     for idx, rels in links.items():
         for rel, other in rels:
             events[idx].links.append(Link(rel, events[other].event_id))  # type: ignore[arg-type]
+            ev, cause = events[idx], events[other]
+            if rel in ("response_to", "retaliation_for") and not ev.target and cause.source and \
+                    ev.plover.get("type") in ("THREATEN", "ASSAULT") and not all(a.implied for a in cause.source):
+                # "calls by the militia for retaliation" after "the US attack": retaliation against the attacker
+                ev.target = [replace(a, implied=True) for a in cause.source if not a.implied]
     keep = [e for e in events if e.confidence >= min_confidence]
     _mark_main(keep)
     return keep
