@@ -164,6 +164,21 @@ def main() -> None:
         out = _run([sys.executable, str(ev / "score_petrarch.py"), "score", str(gold), str(events)]).strip()
         md += [f"## PETRARCH ({name})", "", "```", out.splitlines()[-1] if out else "(failed)", "```", ""]
 
+    md += ["## Component resolvers", "", "| set | command | figure |", "|---|---|---|"]
+    for name in ("lgl", "geowebnews", "geovirus"):
+        gold = ev / "geo" / f"{name}.dev.jsonl"
+        docs, places = tmp / f"{name}.docs.jsonl", tmp / f"{name}.places.jsonl"
+        _run([sys.executable, str(ev / "score_geo.py"), "docs", str(gold)], stdout=docs)
+        _run([fp, "places", "extract", "--input", str(docs), "--output", str(places)])
+        out = _run([sys.executable, str(ev / "score_geo.py"), "score", str(gold), str(places)]).strip()
+        md.append(f"| geo/{name} | `places extract` | {out.splitlines()[-1] if out else '(failed)'} |")
+    gold = ev / "timex" / "timebank.dev.jsonl"
+    docs, times = tmp / "timebank.docs.jsonl", tmp / "timebank.times.jsonl"
+    _run([sys.executable, str(ev / "score_timex.py"), "docs", str(gold)], stdout=docs)
+    _run([fp, "times", "extract", "--input", str(docs), "--output", str(times)])
+    out = _run([sys.executable, str(ev / "score_timex.py"), "score", str(gold), str(times)]).strip()
+    md += [f"| timex/timebank | `times extract` | {out.splitlines()[-1] if out else '(failed)'} |", ""]
+
     Path(args.out).write_text("\n".join(md), encoding="utf-8")
     print("\n".join(md))
 
