@@ -73,7 +73,7 @@ def _documents(inputs: list[str], published: str | None, rejects: list[InputErro
             yield item
 
 
-def _progress(total: int | None, label: str) -> Any:
+def _progress(label: str) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -101,7 +101,7 @@ def extract(
     pipe = Pipeline.load(actors_file=actors, min_confidence=min_confidence)
     rejects: list[InputError] = []
     n_docs = n_events = 0
-    with _output(output) as out, _progress(None, "extract") as progress:
+    with _output(output) as out, _progress("extract") as progress:
         task = progress.add_task("extract", total=None)
         for result in pipe.run(_documents(input, published, rejects), n_process=processes):
             n_docs += 1
@@ -121,7 +121,7 @@ def ingest_paths(paths: list[str], db: str, *, published: str | None = None, act
     from flashpoint.store import Store
 
     rejects: list[InputError] = []
-    with Store.open(db) as store, _progress(None, "ingest") as progress:
+    with Store.open(db) as store, _progress("ingest") as progress:
         task = progress.add_task("ingest", total=None)
         stats = store_documents(lambda: Pipeline.load(actors_file=actors), store,
                                 _documents(paths, published, rejects), batch_size=batch_size,

@@ -777,10 +777,9 @@ def _local_tokens(tok: Token, triggers: set[int]) -> list[Token]:
 
 
 def _find_link_cues(tok: Token, local: list[Token], cd: CleanDocument, seg_index: int,
-                    triggers: dict[int, Token]) -> tuple[list[tuple[str, int]], str | None]:
+                    triggers: dict[int, Token]) -> list[tuple[str, int]]:
     """Relations stated in the text: "in retaliation for Y", "X followed Y", "X took place after Y"."""
     cues: list[tuple[str, int]] = []
-    prev_rel = None
 
     def trigger_in(root: Token) -> Token | None:
         inside = [t for t in root.subtree if t.i in triggers and t.i != tok.i]
@@ -829,7 +828,7 @@ def _find_link_cues(tok: Token, local: list[Token], cd: CleanDocument, seg_index
                     other = next((a for a in verb.children if a.dep_ == "advcl" and a.i in triggers), None)
                 if other is not None:
                     cues.append(("follows", _raw(cd, seg_index, other.idx)))
-    return cues, prev_rel
+    return cues
 
 
 def _previous_sentence_link(sent: Span, triggers: dict[int, Token], cd: CleanDocument,
@@ -1109,10 +1108,7 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
     pl = _previous_sentence_link(sent, trig_tokens, cd, seg_index)
     if pl is not None:
         rel, other = pl
-        for m in out:
-            if m.trigger_start == _raw(cd, seg_index, other.idx):
-                continue
-        # attach to the first mention of this sentence as a pseudo cue; resolved by the linker
+        # a pseudo-mention carrying the cue; the linker resolves "that" to the previous sentence's last event
         out.insert(0, Mention(doc_id=doc_id, seg_index=seg_index, seg_kind=seg_kind, sent_start=sent_start_raw,
                               sent_end=sent_start_raw + len(sent_text), trigger_text="", trigger_start=-1,
                               trigger_end=-1, family="_ref", cameo="", links=[(rel, _raw(cd, seg_index, other.idx))],
@@ -1195,8 +1191,6 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
                 m.targets = [_phrase(t, cd, seg_index)]
                 if t.dep_ == "pobj":
                     break
-    if fam in ("protest", "march") and m.context_violent is False:
-        pass
     local = _local_tokens(tok, trigger_ids)
     local_idx = {t.idx for t in local}
     # Anaphoric nominal ("The attack followed ...", "Tuesday's incident")
@@ -1261,8 +1255,7 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
     if fam in ("kill", "wound") and not m.sources and not instrument and m.time_scope != "local" and \
             m.place_scope != "local" and _is_passive(tok):
         m.anaphoric = True
-    links, _ = _find_link_cues(tok, local, cd, seg_index, trig_tokens)
-    m.links = links
+    m.links = _find_link_cues(tok, local, cd, seg_index, trig_tokens)
     if fam in ("warn", "threaten", "vow", "accuse", "condemn", "deny") or tok.lemma_.lower() in lx.SPEECH_LEMMAS:
         m.speech_content = [_raw(cd, seg_index, t.idx) for t in tok.subtree if t.i in trigger_ids and t.i != tok.i]
     if fam in ("threat_call", "vow"):

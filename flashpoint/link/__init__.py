@@ -461,4 +461,3 @@ def _mark_main(events: list[Event]) -> None:
 
     best = max(events, key=score_with_clash)
     best.main = True
-    _ = lx  # the lexicon module documents the families used above

@@ -28,7 +28,6 @@ STATE_KINDS = {"military", "police", "government"}
 CIVILIAN_KINDS = {"civilians", "protesters", "media", "refugees", "religious", "business", "person"}
 
 
-_SUPPORTING_POPULATION = 5000
 # What was attacked decides between a battle and violence against civilians when no actor is named.
 _CIVILIAN_PLACES = {"village", "town", "home", "house", "residence", "market", "church", "mosque", "school", "bus",
                     "vehicle", "farm", "shop", "hotel", "bar", "restaurant", "hospital", "clinic", "camp", "settlement",
