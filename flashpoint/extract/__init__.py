@@ -72,6 +72,7 @@ class Mention:
     grievance: bool = False  # the event a protest is about ("protesting over the killing of a teacher")
     object_heads: set[str] = field(default_factory=set)  # what was acted on ("village", "police station")
     armed_nearby: bool = False  # the sentence names armed actors (soldiers, rebels, police, gunmen ...)
+    disrupted: bool = False  # the explosive went off while being planted or built, or was destroyed on purpose
 
 
 _HOSTED = {"visit", "talk", "meeting", "summit", "delegation", "counterpart", "president", "minister", "leader",
@@ -892,7 +893,10 @@ def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) ->
     if _ACCIDENT_TEXT.search(cd.doc.text):
         mentions = [m for m in mentions if not (
             m.family == "bomb" and not m.sources and m.trigger_text.lower().startswith(("explosion", "blast")))]
-    if _NONVIOLENT_CUES.search(cd.doc.text):
+    # Territory taken where the report tells of no fighting at all is a non-violent transfer (ACLED's definition).
+    fighting = any(_is_violent(m) and m.family not in ("seize", "retake") and m.modality in ("asserted", "alleged")
+                   for m in mentions)
+    if _NONVIOLENT_CUES.search(cd.doc.text) or not fighting:
         for m in mentions:
             m.context_nonviolent = True
     return mentions
@@ -1179,6 +1183,11 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
     m.object_heads = {_np_head(o).lemma_.lower() for o in objs} | {
         c.lemma_.lower() for o in objs for c in _np_head(o).children if c.dep_ == "compound"}
     m.armed_nearby = bool(_words(list(sent)) & _ARMED_WORDS)
+    sw = _words(list(sent))
+    m.disrupted = bool(sw & (lx.EXPLOSIVE | {"ied", "explosive"})) and (
+        bool(sw & {"prematurely", "accidentally", "accidental", "controlled"}) or any(
+            t.lemma_.lower() in ("plant", "assemble", "make", "manufacture", "build") and t.tag_ == "VBG"
+            for t in sent))
     if fam in ("warn", "threaten", "vow", "accuse", "condemn", "demand", "appeal", "deny") and not m.targets:
         clause = _threat_clause(tok) if fam == "warn" else None
         pool = list(clause.subtree) if clause is not None else [t for t in tok.subtree if t.i > tok.i]

@@ -125,6 +125,8 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
             return "194" if fam != "shootdown" else "190", acled(remote, "Shelling/artillery/missile attack")
         if inst == "suicide":
             return "1831", acled(remote, "Suicide bomb")
+        if inst == "explosive" and m.disrupted:
+            return "190", acled("Strategic developments", "Disrupted weapons use")
         if inst == "explosive":
             return "183", acled(remote, "Remote explosive/landmine/IED")
         if inst == "grenade":
