@@ -191,6 +191,21 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
 
 
 @lru_cache(maxsize=1)
+def _news_agencies() -> frozenset[str]:
+    """Names and aliases of the news organisations in data/groups.csv (kind "media"), lower case."""
+    import csv
+    from importlib.resources import files
+
+    out: set[str] = set()
+    with (files("flashpoint") / "data" / "groups.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row.get("kind") == "media":
+                out.update(n.strip().lower() for n in [row["name"], *(row.get("aliases") or "").split("|")]
+                           if len(n.strip()) > 2)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def _regions() -> frozenset[str]:
     """Names of world regions (data/regions.csv), lower case."""
     import csv
@@ -275,6 +290,9 @@ class Resolver:
         entry = self.actors.lookup(source)
         if entry is not None and entry.kind == "media":
             return None
+        low = f" {source.lower()} "
+        if any(f" {name} " in low or f" {name};" in low for name in _news_agencies()):
+            return None  # "Xinhua General News Service", "AFP; Reuters"
         return self.actors.country_of(source)
 
     def country_location(self, iso3: str, name: str | None = None) -> Location | None:
@@ -386,8 +404,6 @@ class Resolver:
                 a.country for c in out for a in c.source + c.target if a.country and a.kind not in ("igo", "ngo"))
             if actor_countries:
                 doc_country = actor_countries.most_common(1)[0][0]
-            elif source:
-                doc_country = self.actors.country_of(source)
         if doc_country:
             # Domestic actors named without a country ("police", "protesters") belong to the document's country.
             for c in out:
