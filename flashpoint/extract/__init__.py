@@ -61,7 +61,6 @@ class Mention:
     place_scope: str = "none"
     anaphoric: bool = False
     links: list[tuple[str, int]] = field(default_factory=list)  # (relation, raw offset of the other trigger)
-    link_to_previous: str | None = None  # relation to the last event of the previous sentence ("that was ...")
     speech_content: list[int] = field(default_factory=list)  # raw offsets of triggers inside a reported clause
     order: int = 0
     confidence: float = 0.5
@@ -1116,7 +1115,7 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
         out.insert(0, Mention(doc_id=doc_id, seg_index=seg_index, seg_kind=seg_kind, sent_start=sent_start_raw,
                               sent_end=sent_start_raw + len(sent_text), trigger_text="", trigger_start=-1,
                               trigger_end=-1, family="_ref", cameo="", links=[(rel, _raw(cd, seg_index, other.idx))],
-                              link_to_previous=rel, anaphoric=True))
+                              anaphoric=True))
     return out
 
 

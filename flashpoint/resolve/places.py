@@ -439,7 +439,8 @@ def resolve_toponyms(
             return True
         # an unambiguous site name (one entry only) stands on its own
         same = [o for o in cands[text] if o.place.feature == "site" and o.place.name == c.place.name]
-        return len(same) == 1 and c.place.name not in ("US Embassy", "British Embassy")
+        # an embassy exists in every capital, whatever the table lists: it needs its city in the document
+        return len(same) == 1 and "embassy" not in c.place.name.lower()
 
     def weight(c: _Cand | None, t: str) -> float:
         if c is None or c.place.feature in ("continent", "region"):
