@@ -153,3 +153,20 @@ def test_demo_drone_strike_on_soleimani(demo_events):
     assert e["fatalities"]["count"] == 10  # "Ten people were killed in all" folds into the strike
     assert e["location"]["country"] == "IRQ"
     assert "USA" in {a["country"] for a in e["source"]}
+
+
+def test_country_from_domestic_actors_when_the_village_is_unknown(pipeline):
+    # "Tigbaloum" is made up: no gazetteer knows it, so the police's country locates the event.
+    text = "Burkinabe police officers arrested six traders in the village of Tigbaloum on Monday."
+    evs = events_for(pipeline, text, published="2021-05-04")
+    arrest = _find(evs, subtype="Arrests")
+    assert arrest["location"]["country"] == "BFA"
+    assert arrest["location"]["precision"] == "country"
+
+
+def test_divisions_in_brackets_locate_an_unknown_village(pipeline):
+    text = "On 3 May 2021, gunmen abducted two teachers in Tigbaloum (Djibo, Soum province)."
+    evs = events_for(pipeline, text, published="2021-05-04")
+    abduction = _find(evs, subtype="Abduction/forced disappearance")
+    assert abduction["location"]["country"] == "BFA"
+    assert abduction["location"]["name"] in ("Djibo", "Soum")

@@ -130,7 +130,9 @@ _TIME_WORD = re.compile(
 
 _PLACE_HEADS = {"neighbourhood", "neighborhood", "district", "province", "city", "town", "village", "region", "area",
                 "suburb", "airport", "base", "border", "camp", "street", "square", "zone", "county", "state", "capital",
-                "outskirts", "governorate", "municipality", "market", "road", "highway", "port", "prison"}
+                "outskirts", "governorate", "municipality", "market", "road", "highway", "port", "prison", "department",
+                "commune", "township", "division", "prefecture", "arrondissement", "sector", "woreda", "upazila",
+                "tehsil", "lga", "territory", "locality", "axis", "forest", "valley", "river", "mountains", "hills"}
 
 
 def locative(sdoc: Doc, start: int, end: int) -> bool:

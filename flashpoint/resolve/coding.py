@@ -240,7 +240,7 @@ class Resolver:
 
     # -- places -----------------------------------------------------------------------------------------
     def _place_index(self, mentions: list[Mention], toponyms: list[tuple[str, int, int]],
-                     country_hint: str | None) -> dict[tuple[int, int], Place]:
+                     country_hint: str | None, prior: dict[str, float] | None = None) -> dict[tuple[int, int], Place]:
         from flashpoint.resolve.places import resolve_toponyms
 
         spans: dict[tuple[int, int], str] = {}
@@ -256,8 +256,28 @@ class Resolver:
         keys = sorted(spans)
         if not keys:
             return {}
-        chosen = resolve_toponyms([(spans[k], k[0], k[1]) for k in keys], self.gazetteer, country_hint=country_hint)
+        chosen = resolve_toponyms([(spans[k], k[0], k[1]) for k in keys], self.gazetteer, country_hint=country_hint,
+                                  country_prior=prior)
         return {k: p for k, p in zip(keys, chosen, strict=True) if p is not None}
+
+    def _country_prior(self, mentions: list[Mention], hint: str | None, published: str | None) -> dict[str, float]:
+        """Country votes that do not come from toponyms: the outlet's country, and the countries of the state
+        forces, officials, protesters or civilians the document names ("Burkinabe soldiers", "Kenya Defence
+        Forces"). A named armed group's home country is left out: groups act across borders."""
+        prior: Counter[str] = Counter()
+        if hint:
+            prior[hint] += 2.0
+        seen: set[str] = set()
+        for m in mentions:
+            for p in m.sources + m.targets:
+                if p.pronoun or p.text in seen:
+                    continue
+                seen.add(p.text)
+                entry = self.actors.lookup(p.text, date=published)
+                if entry is not None and entry.country and entry.kind in _LOCATING_KINDS:
+                    # troops are often abroad ("US Marines guarding the compound"); police and crowds are not
+                    prior[entry.country] += 0.5 if entry.kind == "military" else 1.0
+        return dict(prior)
 
     @staticmethod
     def _location(place: Place, start: int | None = None, end: int | None = None) -> Location:
@@ -322,7 +342,8 @@ class Resolver:
             toponyms.append((dateline, -2, -1))
         # The outlet's country (e.g. "Daily Nation (Kenya)") is a prior for ambiguous names, as for a human coder.
         hint = self.outlet_country(source)
-        places = self._place_index(mentions, toponyms, hint)
+        prior = self._country_prior(mentions, hint, published)
+        places = self._place_index(mentions, toponyms, hint, prior)
         # The document's own place context: the dateline, else the most often named place.
         # The document's place: the place its body names most (first named on ties), else its dateline. A dateline
         # says where the reporter filed from ("WASHINGTON —" over a story about Iraq), the body where things happened.

@@ -410,13 +410,15 @@ def _cell(p: Place) -> tuple[int, int]:
 
 
 def resolve_toponyms(
-    mentions: list[tuple[str, int, int]], gazetteer: Gazetteer, *, country_hint: str | None = None
+    mentions: list[tuple[str, int, int]], gazetteer: Gazetteer, *, country_hint: str | None = None,
+    country_prior: dict[str, float] | None = None,
 ) -> list[Place | None]:
     """Pick one place per mention of one document, using the document's other mentions as context.
 
     A name keeps one sense through the document. Context: the countries and provinces the other mentions are
     placed in, how near they lie, and "Town, State" pairs (a mention followed by ", " and a province or country
-    lies in it)."""
+    lies in it). ``country_prior`` adds country votes from evidence that is not a toponym (the country of the
+    state forces or officials the document names, its outlet's country), weighted like mentions."""
     w = CONTEXT_WEIGHTS
     texts = [m[0] for m in mentions]
     uniq = list(dict.fromkeys(texts))
@@ -473,7 +475,7 @@ def resolve_toponyms(
 
     pick: dict[str, _Cand | None] = {t: (cands[t][0] if cands[t] else None) for t in uniq}
     for _ in range(3):
-        countries: Counter[str] = Counter()
+        countries: Counter[str] = Counter(country_prior or {})
         admin_votes: Counter[tuple[str, str | None]] = Counter()
         named_admins: set[tuple[str, str | None]] = set()
         points: list[tuple[str, tuple[float, float]]] = []
@@ -754,7 +756,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
         if cuts:  # "Fargo-Moorhead", "Watertown-ML": named towns in the parts
             for a, b in zip([ent.start, *[c + 1 for c in cuts]], [*cuts, ent.end], strict=True):
                 if b > a and _cap(doc[a]) and not _generic(doc[a:b]) and not personal(a, b) \
-                        and _evidence(gazetteer, doc[a:b].text) >= 2:
+                        and _evidence(gazetteer, doc[a:b].text) >= 2 and not _hyphen_name(doc, a, b, gazetteer):
                     add(a, b)
         if (embedded or demonyms) and len(ent) > 1 and (
                 ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP", "LAW")
@@ -823,6 +825,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
 
     _add_datelines(doc, gazetteer, add)
     _add_town_state(doc, gazetteer, out, add, ent_of)
+    _add_parenthetical(doc, gazetteer, add)
 
     # a name found once is a toponym wherever else it is written alone (not inside a longer entity)
     found = {t for t, _, _ in out.values() if t.lower() not in _GENERIC}
@@ -873,6 +876,24 @@ _QUALIFIERS = {
 }
 
 
+def _hyphen_name(doc: Any, start: int, end: int, gazetteer: Gazetteer | None) -> bool:
+    """Whether a name is one half of a hyphenated name whose other half is no place and no nationality
+    ("Lafia" in "Birni-Lafia"), so that the halves make one name and not a pair ("Fargo-Moorhead")."""
+    def unknown(tok: Any) -> bool:
+        return (_cap(tok) and not tok.is_upper and len(tok.text) > 2 and not _is_demonym(gazetteer, tok.text)
+                and _evidence(gazetteer, tok.text) == 0)
+
+    if start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_ and unknown(doc[start - 2]):
+        return True
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and unknown(doc[end + 1])
+
+
+# lower-case particles inside Arabic and Sahelian personal names
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "ould", "ag", "abu", "ben", "wad"}
+
+
 def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None,
                  people: Collection[str] = ()) -> tuple[int, int] | None:
     """For an entity the gazetteer does not know as a whole, the place inside it: "Georgia" in "Northeast
@@ -896,6 +917,10 @@ def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None,
         return st, end
     for n in range(min(4, end - start - 1), 0, -1):  # longest leading name, not a person's ("the Webb Center")
         sub = doc[start:start + n]
+        if doc[start + n].text == "-":
+            continue  # "Gorom-Gorom", "Birni-Lafia": a hyphenated name is one name
+        if doc[start + n].lower_ in _NAME_PARTICLES:
+            continue  # "Hadi al-Amiri": a person's given name and family name
         if all(_cap(t) for t in sub) and not _generic(sub) and not (n == 1 and sub.text in people) \
                 and _evidence(gazetteer, sub.text) >= 1:
             return start, start + n
@@ -906,6 +931,8 @@ def _inner_place(doc: Any, start: int, end: int, gazetteer: Gazetteer | None,
                 if not _generic(doc[k:k + n]) and _evidence(gazetteer, doc[k:k + n].text) >= 2:
                     return k, k + n
     for k in range(start + 1, end):  # trailing name of a known place
+        if doc[k - 1].text == "-":
+            continue
         if _cap(doc[k]) and not _generic(doc[k:end]) and _evidence(gazetteer, doc[k:end].text) >= 2:
             return k, end
     return None
@@ -992,6 +1019,36 @@ def _add_town_state(doc: Any, gazetteer: Gazetteer | None, out: dict[tuple[int, 
         if known or _evidence(gazetteer, before.text) >= 1:
             if add(k, i) or known:
                 add(i + 1, state_end)
+
+
+_DIVISION_WORDS = {"department", "province", "region", "district", "county", "state", "commune", "township",
+                   "division", "governorate", "prefecture", "municipality", "arrondissement", "sector", "woreda",
+                   "zone", "upazila", "tehsil", "lga", "circle", "cercle", "departement", "territory", "city"}
+
+
+def _add_parenthetical(doc: Any, gazetteer: Gazetteer | None, add: Any) -> None:
+    """The divisions a report puts in brackets after a place: "Bante (Collines department)", "a village
+    (Markoye, Oudalan)". Each comma-separated part is a toponym when the gazetteer knows it."""
+    if gazetteer is None:
+        return
+    for i, tok in enumerate(doc):
+        if tok.text != "(" or i == 0 or not _cap(doc[i - 1]):
+            continue
+        close = next((k for k in range(i + 1, min(len(doc), i + 14)) if doc[k].text == ")"), None)
+        if close is None or close == i + 1:
+            continue
+        part_start = i + 1
+        for k in range(i + 1, close + 1):
+            if k < close and doc[k].text != ",":
+                continue
+            a, b = part_start, k
+            part_start = k + 1
+            while b > a and doc[b - 1].lower_ in _DIVISION_WORDS:
+                b -= 1
+            if b <= a or b - a > 4 or not all(_cap(t) or t.text in ("-", "'") for t in doc[a:b]):
+                continue
+            if not any(ch.isdigit() for ch in doc[a:b].text) and _evidence(gazetteer, doc[a:b].text) >= 1:
+                add(a, b)
 
 
 def places_for_doc(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = None,

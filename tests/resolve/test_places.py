@@ -319,3 +319,22 @@ def test_town_named_with_its_suffix_and_brands(nlp, gaz: Gazetteer) -> None:
     assert [t for t, _, _ in found] == ["Mandera Town"]
     (town,) = resolve_toponyms(found, gaz)
     assert town is not None and (town.country, town.feature) == ("KEN", "city")
+
+
+def test_divisions_in_brackets_are_toponyms(nlp, gaz: Gazetteer) -> None:
+    text = "Fighting was reported near Tigbaloum (Djibo, Soum province) and in Bante (Collines department)."
+    found = [t for t, _, _ in find_toponyms(nlp(text), gaz)]
+    assert {"Djibo", "Collines"} <= set(found) and any(t.startswith("Soum") for t in found)
+
+
+def test_half_of_a_hyphenated_name_is_not_a_town(nlp, gaz: Gazetteer) -> None:
+    text = "Herders moved their cattle into the Commune of Warbeli-Djibo last week."
+    found = [t for t, _, _ in find_toponyms(nlp(text), gaz)]
+    assert "Djibo" not in found
+
+
+def test_country_prior_drops_a_small_town_abroad(gaz: Gazetteer) -> None:
+    (alone,) = resolve_toponyms([("Hardy", 0, 5)], gaz)
+    assert alone is not None and alone.country == "USA"
+    (ctx,) = resolve_toponyms([("Hardy", 0, 5)], gaz, country_prior={"IRQ": 2.0})
+    assert ctx is None or ctx.country == "IRQ"
