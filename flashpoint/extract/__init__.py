@@ -304,9 +304,13 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         labour_people = {"worker", "teacher", "doctor", "union", "employee", "driver", "nurse", "lecturer", "staff",
                          "trader", "student", "miner", "labour", "member", "civil", "servant", "judge", "magistrate",
                          "pilot", "operator", "transporter", "farmer", "medic"}
+        if tok.pos_ == "NOUN" and any(p.lower_ in ("on", "against") and _children(p, "pobj")
+                                      for p in _children(tok, "prep")):
+            return True, "strike"  # "the January 8 strike on the air base": a strike on something is an attack
         if (subj_words | gov_subj) & labour_people or kids & {"hunger", "general", "labour", "sit", "nationwide",
                                                               "indefinite", "day", "hour", "week", "warning"} or \
-                any(c.like_num or c.lower_.endswith(("-day", "-hour", "-week")) for c in tok.subtree if c.i < tok.i):
+                any(c.like_num and c.head.lemma_.lower() in ("day", "hour", "week", "month")
+                    or c.lower_.endswith(("-day", "-hour", "-week")) for c in tok.subtree if c.i < tok.i):
             return True, "labour"
         if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "dobj", "pobj", "ROOT") and _children(tok, "det", "poss"):
             return True, "strike"

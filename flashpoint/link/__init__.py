@@ -365,6 +365,13 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
             # ACLED-style: violence with no named perpetrator is by an unidentified armed group.
             src = [Actor(name="unidentified armed group", country=iso, code=(iso or "") + "UAF", kind="armed group",
                          implied=True)]
+        elif not src and etype in ("Protests", "Riots") and not (
+                etype == "Protests" and typed.acled and typed.acled["sub_event_type"] != "Peaceful protest"
+                and tgt and any(a.kind in ("protesters", "civilians") for a in tgt)):
+            # "Members of the teachers' union staged a sit-in": the crowd is the actor, as ACLED codes it.
+            word = "protesters" if etype == "Protests" else "rioters"
+            src = [Actor(name=word, country=iso, code=(iso or "") + "CVL",
+                         kind=word, implied=True)]
         elif not src and typed.acled and typed.acled["sub_event_type"] == "Arrests":
             # "Over 80 traders were arrested": arrests are made by the police unless the text names someone else.
             src = [Actor(name="police", country=iso, code=(iso or "") + "COP", kind="police", implied=True)]
@@ -415,6 +422,8 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
     return keep
 
 
+_ARMED_WORDS = ("armed", "gunm", "militant", "militia", "fighter", "rebel", "insurgent", "jihad", "bandit",
+                "attacker", "assailant")
 _STATE_KINDS = {"military", "police", "government", "person", "judiciary", "legislature"}
 
 
@@ -424,8 +433,9 @@ def _role_kinds(actors: list[Actor], etype: str | None) -> None:
     for a in actors:
         if etype == "Protests" and a.kind not in _STATE_KINDS | {"rebels", "militia", "armed group"}:
             a.kind = "protesters"
-        elif etype == "Riots" and a.kind not in _STATE_KINDS | {"rebels", "militia", "armed group"}:
-            a.kind = "rioters"
+        elif etype == "Riots" and (a.kind not in _STATE_KINDS | {"rebels", "militia", "armed group"} or (
+                a.kind == "armed group" and not any(w in a.name.lower() for w in _ARMED_WORDS))):
+            a.kind = "rioters"  # "supporters of the two candidates clashed": a crowd, not an armed group
         elif etype in _VIOLENT_TYPES and a.kind in ("civilians", "unknown", "protesters", "rioters", "unknown armed",
                                                      None):
             a.kind = "armed group"
