@@ -170,3 +170,20 @@ def test_divisions_in_brackets_locate_an_unknown_village(pipeline):
     abduction = _find(evs, subtype="Abduction/forced disappearance")
     assert abduction["location"]["country"] == "BFA"
     assert abduction["location"]["name"] in ("Djibo", "Soum")
+
+
+def test_protest_with_no_named_crowd_has_protesters(pipeline):
+    text = "A protest was held in Kisumu on Monday over rising fuel prices."
+    evs = events_for(pipeline, text, published="2022-06-07")
+    protest = _find(evs, subtype="Peaceful protest")
+    assert protest["source"][0]["kind"] == "protesters"
+    assert protest["source"][0]["country"] == "KEN"
+
+
+def test_labour_strike_and_strike_on_a_base(pipeline):
+    evs = events_for(pipeline, "Teachers began a three-day strike in Nakuru on Monday.", published="2022-06-07")
+    assert _find(evs, subtype="Peaceful protest")
+    evs = events_for(pipeline, "The January 8 strike on the air base near Erbil wounded 11 soldiers.",
+                     published="2020-01-10")
+    assert all(e["acled"]["event_type"] != "Protests" for e in evs if e["acled"])
+    assert any(e["acled"] and e["acled"]["event_type"] == "Explosions/Remote violence" for e in evs)
