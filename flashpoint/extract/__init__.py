@@ -260,6 +260,9 @@ def _is_trigger(tok: Token, headline: bool) -> lx.Trigger | None:
     pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
+    lemma = lx.LEMMA_FIXES.get(tok.lower_, lemma)
+    if lemma in lx.SEXUAL_VERBS and any(c.lower_ == "sexually" for c in tok.children):
+        return table.get(("rape", "VERB"))
     trig = table.get((lemma, pos)) or table.get((tok.lower_, pos))
     if trig is None and headline:
         # Headlines are often mis-tagged ("militia storm into embassy" -> storm NOUN)

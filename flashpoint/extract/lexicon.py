@@ -92,3 +92,9 @@ PERSON_NOUNS = {"people", "person", "civilian", "man", "men", "woman", "women", 
                 "guard", "staff", "employee", "miner", "worshipper", "pilgrim", "refugee", "national", "citizen",
                 "personnel", "servicemen", "serviceman", "official", "leader", "commander", "crew", "tourist",
                 "individual", "suspect", "gendarme", "recruit", "cadet", "volunteer", "mourner"}
+
+
+# spaCy's small model lemmatises some trigger words wrongly ("raped" -> "rap")
+LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "raping": "rape", "raper": "rape"}
+# verbs that "sexually" turns into sexual violence ("sexually assaulted", "sexually abused")
+SEXUAL_VERBS = {"assault", "abuse", "attack", "harass", "exploit", "violate", "torture"}

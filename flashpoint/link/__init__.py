@@ -418,7 +418,10 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
                 # "calls by the militia for retaliation" after "the US attack": retaliation against the attacker
                 ev.target = [replace(a, implied=True) for a in cause.source if not a.implied]
     keep = [e for e in events if e.confidence >= min_confidence]
-    _mark_main(keep)
+    # what a protest is about ("protested against a string of stabbings") is told as its cause, not as the news
+    background = {events[i].event_id for i, cl in enumerate(clusters)
+                  if all(c.mention.grievance for c in cl.members)}
+    _mark_main(keep, background)
     return keep
 
 
@@ -441,19 +444,22 @@ def _role_kinds(actors: list[Actor], etype: str | None) -> None:
             a.kind = "armed group"
 
 
-def _mark_main(events: list[Event]) -> None:
-    """Flag the one event the document is mainly about: violent and specific beats verbal, then confidence."""
+def _mark_main(events: list[Event], background: set[str] | None = None) -> None:
+    """Flag the one event the document is mainly about: violent and specific beats verbal, then confidence;
+    events in ``background`` (ids of events told only as the cause of another) come last."""
     if not events:
         return
 
     def score(e: Event) -> tuple[float, int]:
         s = e.confidence
+        if background and e.event_id in background:
+            s -= 0.5
         if e.acled:
             s += 0.3
         if e.plover.get("type") in ("ASSAULT", "PROTEST", "COERCE"):
             s += 0.1
         if (e.acled or {}).get("sub_event_type") == "Sexual violence":
-            s += 0.15  # the most specific form of violence against civilians in a report
+            s += 0.3  # the most specific form of violence against civilians in a report
         if e.modality not in ("asserted", "alleged"):
             s -= 0.3
         s += 0.02 * min(len(e.evidence), 4)

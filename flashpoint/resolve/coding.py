@@ -57,6 +57,9 @@ class CodedMention:
     extras: dict[str, object] = field(default_factory=dict)
 
 
+_PROPERTY_VERBS = ("torch", "vandali", "ransack", "set ablaze", "set fire")
+
+
 def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str, dict[str, str] | None]:
     """CAMEO code and ACLED type of a mention from its family, instrument and the kinds of its actors."""
     fam, inst = m.family, m.instrument
@@ -68,6 +71,10 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
         return {"event_type": t, "sub_event_type": s}
 
     remote = "Explosions/Remote violence"
+    hurt = bool(killed) or bool(m.injured and m.injured.count)
+    if fam == "riot" and m.trigger_text.lower().startswith(_PROPERTY_VERBS) and skind in ARMED_KINDS \
+            and not m.context_violent and not hurt:
+        fam = "destroy"  # militants or police torching houses destroy property; a crowd doing it riots
     if fam == "storm" and skind not in CROWD_KINDS | {"unknown"}:
         fam = "attack"  # gunmen or soldiers storming a place attack it; crowds storming it riot
     if fam in ("protest", "march", "labour", "riot", "riot_act", "storm", "crowd", "disperse") or (
@@ -84,7 +91,6 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
         if fam in ("riot", "riot_act", "storm") or m.context_violent and protesters:
             code = "145"
             return code, acled("Riots", "Violent demonstration")
-        hurt = bool(killed) or bool(m.injured and m.injured.count)
         if hurt:
             # ACLED: protesters killed or seriously hurt at a peaceful protest is excessive force against them.
             return "175", acled("Protests", "Excessive force against protesters")
@@ -102,6 +108,9 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
     if fam == "clash" and m.trigger_text.lower() in ("fight", "brawl", "scuffle", "fistfight", "fisticuffs") and \
             not m.armed_nearby and not (tkinds & ARMED_KINDS) and skind not in ARMED_KINDS:
         return "145", acled("Riots", "Mob violence")  # a brawl with no armed party: "a fist fight broke out"
+    if fam in ("burn", "destroy") and skind in crowd and not hurt and not (tkinds & (ARMED_KINDS | CIVILIAN_KINDS)):
+        # a community pulling down a building or burning a field, with no one hurt: property destruction
+        return "1712", acled("Strategic developments", "Looting/property destruction")
     if fam in ("attack", "kill", "clash", "beat", "shoot", "burn", "destroy") and skind in crowd and \
             not (tkinds & {"military", "rebels", "militia", "armed group"}) and inst not in ("air", "shelling"):
         return ("145" if fam in ("burn", "destroy") else "1823" if fam == "kill" else "145"), \

@@ -128,3 +128,23 @@ def test_count_of_coordinated_phrase(pipeline):
     assert count_of_phrase(doc[1]).count == 8
     doc = pipeline.nlp("They killed five oxen.")
     assert count_of_phrase(doc[3]) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Her daughter was raped by the attackers near Bura.",
+    "Two soldiers sexually assaulted a woman at a checkpoint.",
+    "Villagers said the gunmen molested girls at the well.",
+])
+def test_sexual_violence_verbs(mentions_of, text):
+    assert any(m.family == "sexual" for m in mentions_of(text))
+
+
+def test_torching_by_militants_is_property_destruction(pipeline):
+    from tests.conftest import events_for
+
+    evs = events_for(pipeline, "Suspected militants torched a school and two shops in Doulkou on Friday.")
+    main = next(e for e in evs if e["main"])
+    assert main["acled"]["sub_event_type"] == "Looting/property destruction"
+    evs = events_for(pipeline, "Rioters torched tyres and blocked the highway in Kisumu on Friday.")
+    main = next(e for e in evs if e["main"])
+    assert main["acled"]["event_type"] == "Riots"
