@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.clean import CleanDocument
 from flashpoint.extract import lexicon as lx
+from flashpoint.extract import verbal
 from flashpoint.extract.casualties import Count, count_of_phrase, sentence_casualties
 from flashpoint.nlp import ParsedDocument
 from flashpoint.resolve.times import TimeExpression, find_times
@@ -128,6 +129,21 @@ _TIME_WORD = re.compile(
     r"\d{4}|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.", re.I)
 
 
+_MET_GOALS = {"demand", "need", "needs", "target", "deadline", "requirement", "standard", "expectation", "criterion",
+              "criteria", "goal", "obligation", "cost", "costs", "condition", "conditions", "quota", "end", "fate",
+              "challenge", "threshold", "commitment"}
+_RELEASED_THINGS = {"statement", "report", "video", "footage", "figure", "figures", "data", "detail", "details",
+                    "result", "results", "list", "name", "names", "photo", "photograph", "image", "picture", "album",
+                    "film", "document", "documents", "record", "records", "information", "budget", "fund", "funds",
+                    "communique", "communiqué", "findings", "text", "recording", "audio", "tape", "message",
+                    "letter", "book", "song", "version", "plan", "proposal", "guideline", "guidelines", "survey",
+                    "poll", "study", "transcript", "memo", "dossier", "file", "files", "number", "numbers"}
+# Families whose code the verb's frame narrows (what is asked, offered, expelled), and those that are cooperative
+# acts which, told as a commitment ("will visit"), are coded as an intent to cooperate (03x).
+_DIPLOMATIC_FAMILIES = {"verbal", "appeal", "call", "demand", "expel", "sever", "talks", "negotiate", "vow", "agree",
+                        "provide", "aidnoun"}
+_COOPERATIVE_FAMILIES = {"verbal", "meet", "talks", "negotiate", "visit", "arrive", "host", "sign", "agreement",
+                         "restore", "provide", "aidnoun", "release", "lift", "ceasefire"}
 _PLACE_HEADS = {"neighbourhood", "neighborhood", "district", "province", "city", "town", "village", "region", "area",
                 "suburb", "airport", "base", "border", "camp", "street", "square", "zone", "county", "state", "capital",
                 "outskirts", "governorate", "municipality", "market", "road", "highway", "port", "prison", "department",
@@ -400,6 +416,9 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         return bool(_children(tok, "dobj", "nsubjpass")) and not (
             _words([t for c in _children(tok, "dobj") for t in c.subtree]) & {"record", "odds", "deadline",
                                                                             "team", "rival", "side"}), "beat"
+    if fam in ("accuse", "condemn", "verbal") and tok.dep_ == "acl" and tok.tag_ == "VBN" and not _prep_objects(
+            tok, {"by"}):
+        return False, fam  # "officials accused of a role in ...": a description of someone, not an accusation
     if fam in ("verbal", "arrive", "restore", "aidnoun", "provide", "lift", "sever", "recall", "dismiss", "crackdown"):
         objs = _words([t for c in _children(tok, "dobj", "nsubjpass") for t in c.subtree])
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
@@ -430,7 +449,8 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         return True, "verbal"
     if fam == "host":
         objs = [c for c in _children(tok, "dobj")]
-        if not objs or not any(o.lemma_.lower() in _HOSTED or o.ent_type_ == "PERSON" for o in objs):
+        if not objs or not any(o.lemma_.lower() in _HOSTED or o.ent_type_ in ("PERSON", "GPE") for o in objs) or (
+                tok.dep_ in ("acl", "relcl") and not _children(tok, "nsubj")):
             return False, fam
     if fam == "die":
         if any(o.lemma_.lower() in _NONVIOLENT_CAUSES | {"illness", "cancer", "age", "complication", "hunger",
@@ -506,7 +526,8 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
     if fam == "withdraw":
         armed = {"troop", "force", "soldier", "army", "military", "fighter", "rebel", "militant", "militia",
                  "insurgent", "jihadist", "unit", "battalion", "contingent"}
-        subj = _words([c for c in _children(tok, "nsubj", "dobj", "poss", "compound")])
+        subj = _words([c for c in _children(tok, "nsubj", "dobj", "poss", "compound")] + [
+            _np_head(c) for c in _children(tok, "nsubj")])
         if not subj & armed:
             return False, fam
         return True, fam
@@ -524,6 +545,18 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
             return False, fam
         if fam == "defuse":
             return True, "disrupt"
+        if fam == "meet" and _words([_np_head(c) for c in _children(tok, "dobj")]) & _MET_GOALS:
+            return False, fam  # "to meet demand", "met the deadline"
+        if fam == "release" and tok.pos_ == "VERB" and _words(
+                [_np_head(c) for c in _children(tok, "dobj", "nsubjpass")] + ([tok.head] if tok.dep_ == "acl" else [])
+        ) & _RELEASED_THINGS:
+            return False, fam  # "released a statement", "a report released on Tuesday": published, not freed
+        if fam == "visit" and tok.pos_ == "VERB" and (tok.dep_ in ("relcl", "acl") or tok.head.pos_ in (
+                "NOUN", "ADJ") or tok.head.lemma_ == "be") and not _children(tok, "nsubj") and any(
+                c.lower_ == "to" for c in _children(tok, "aux")):
+            return False, fam  # "a pleasant place to visit"
+        if fam == "expel" and not _children(tok, "nsubj") and not _prep_objects(tok, {"by"}) and tok.dep_ == "acl":
+            return False, fam
         if fam == "intercept":
             return True, "disrupt"
         return True, fam
@@ -684,6 +717,9 @@ def _modality(tok: Token, fam: str) -> tuple[str, Token | None]:
     """Modality of the mention and the token of the verb that sets it (for attribution)."""
     if any(c.lower_ in _NEG_WORDS for c in _children(tok, "neg")):
         return "negated", None
+    if any(d.lower_ == "neither" for s in _children(tok, "nsubj", "nsubjpass") for d in s.children
+           if d.dep_ in ("det", "preconj", "cc")):
+        return "negated", None  # "Neither X nor Y boycotted the parade"
     if any(c.lemma_.lower() in _ALLEGE_ADV for c in tok.children if c.dep_ in ("advmod", "amod")):
         return "alleged", None
     # "... attack that it had blamed on the militia"
@@ -969,7 +1005,9 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
             extra = ("riot_act", "145")
         elif lem in ("warn", "tell", "say") and _threat_clause(tok) is not None:
             extra = ("warn", "130")
-        if extra and (tok.i not in cands or extra[0] == "protest"):
+        elif (fr := verbal.frame(tok)) is not None and not any(c.i in cands for c in _children(tok, "dobj")):
+            extra = fr  # "attended the summit", "received weapons from", "broke off talks"
+        if extra and (tok.i not in cands or extra[0] in ("protest", "verbal", "receive", "warrant")):
             cands[tok.i] = (tok, lx.Trigger(lem, "VERB", extra[0], extra[1]), extra[0])
     if not cands:
         return []
@@ -1179,14 +1217,37 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
     modality, setter = _modality(tok, fam)
     if modality == "negated":
         return None
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline", "fail"):
+        return None  # "refused to release them": the refusal is the event, the release did not happen
     cameo = trig.cameo
+    fam0 = fam  # the trigger's own family decides where its roles are
+    code = verbal.refine(tok, fam, cameo) if fam in _DIPLOMATIC_FAMILIES else cameo
+    intent = verbal.intent_code(tok, code) if fam in _COOPERATIVE_FAMILIES else None
+    if intent is not None and tok.dep_ == "xcomp" and tok.head.i in trigger_ids and tok.head.lemma_.lower() in (
+            "pledge", "promise", "vow", "offer", "agree", "commit"):
+        return None  # "pledged to send aid": the pledge itself is the event (033)
+    if fam0 == "aidnoun" and (tok.head.i in trigger_ids or verbal.asked_of_others(tok.head)):
+        return None  # "sent food aid": the verb tells the event
+    if verbal.asked_of_others(tok):
+        return None  # "urged Kenya to resume talks": the appeal is the event, the talks are what it asks for
+    if intent is not None:
+        code, modality = intent, "asserted"  # "will visit", "agreed to hold talks": an expressed intent (03x)
+    if code != cameo or fam in ("receive", "warrant"):
+        cameo, fam = code, "receive" if fam == "receive" else "verbal"
+    if fam in ("verbal", "receive") and modality == "hypothetical":
+        return None  # "might want them to leave": no statement was made
     instrument = _instrument(tok, sent, fam) if fam in lx.VIOLENT | {"kill", "attack"} else None
     trig_start = _raw(cd, seg_index, tok.idx)
     m = Mention(doc_id=doc_id, seg_index=seg_index, seg_kind=seg_kind, sent_start=sent_start_raw,
                 sent_end=sent_start_raw + len(sent.text), trigger_text=tok.text, trigger_start=trig_start,
                 trigger_end=trig_start + len(tok.text), family=fam, cameo=cameo, instrument=instrument,
                 modality=modality)
-    m.sources, m.targets = _roles(tok, fam, cd, seg_index)
+    m.sources, m.targets = _roles(tok, fam0, cd, seg_index)
+    if fam == "receive":
+        # "the rebels received weapons from the army": the giver is the source, the receiver the target
+        m.targets = m.sources
+        m.sources = [_phrase(g, cd, seg_index) for g in _prep_objects(tok, {"from"})]
+        m.family = "verbal"
     objs = _children(tok, "dobj", "nsubjpass") + _prep_objects(tok, {"on", "against", "at", "into"})
     m.object_heads = {_np_head(o).lemma_.lower() for o in objs} | {
         c.lemma_.lower() for o in objs for c in _np_head(o).children if c.dep_ == "compound"}
@@ -1196,7 +1257,7 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
         bool(sw & {"prematurely", "accidentally", "accidental", "controlled"}) or any(
             t.lemma_.lower() in ("plant", "assemble", "make", "manufacture", "build") and t.tag_ == "VBG"
             for t in sent))
-    if fam in ("warn", "threaten", "vow", "accuse", "condemn", "demand", "appeal", "deny") and not m.targets:
+    if fam0 in ("warn", "threaten", "vow", "accuse", "condemn", "demand", "appeal", "deny") and not m.targets:
         clause = _threat_clause(tok) if fam == "warn" else None
         pool = list(clause.subtree) if clause is not None else [t for t in tok.subtree if t.i > tok.i]
         src_words = {p.text.lower() for p in m.sources}
