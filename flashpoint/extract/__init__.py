@@ -610,6 +610,17 @@ def _instrument(tok: Token, sent: Span, fam: str) -> str | None:
     return None
 
 
+def _telegraphic_passive(tok: Token, fam: str) -> bool:
+    """"Three soldiers killed, one injured": a kill or wound verb with a subject, no object and no auxiliary is a
+    passive with "were" left out, as in headlines and incident notes ("kill" and "injure" need an object)."""
+    if fam not in ("kill", "wound") or tok.tag_ not in ("VBD", "VBN") or _children(tok, "dobj", "aux", "auxpass"):
+        return False
+    head = tok if tok.dep_ != "conj" else tok.head
+    subj = _children(head, "nsubj")
+    return bool(subj) and (subj[0].like_num or any(c.dep_ == "nummod" for c in subj[0].children)
+                           or subj[0].lower_ in ("one", "two", "three", "several", "many", "dozens"))
+
+
 def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[list[Phrase], list[Phrase]]:
     """Source and target phrases for a trigger from its dependency neighbourhood."""
     src: list[Token] = []
@@ -633,6 +644,9 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
                 subj = [earlier[-1]]
         passive = _is_passive(tok) or (fam in ("kill", "wound") and tok.tag_ == "VBN" and not _children(tok, "dobj")
                                           and not _children(tok, "aux"))
+        if _telegraphic_passive(tok, fam):
+            passive = True
+            tgt += subj  # "At least three soldiers killed and one injured"
         if fam == "die":
             # "Two farmers died": the subject is the victim; nobody is named as the perpetrator
             return [], [_phrase(t, cd, seg_index) for t in subj]
@@ -640,7 +654,7 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
             tgt += _children(tok, "nsubjpass")
             if tok.dep_ in ("acl",) and tok.tag_ == "VBN":
                 tgt.append(tok.head)  # "fighters killed in ..."
-            src += _prep_objects(tok, {"by"})
+            src += _prep_objects(tok, {"by"}) or [o for c in tok.conjuncts for o in _prep_objects(c, {"by"})]
         else:
             src += subj
             tgt += _children(tok, "dobj")
@@ -724,7 +738,9 @@ def _modality(tok: Token, fam: str) -> tuple[str, Token | None]:
         return "alleged", None
     # "... attack that it had blamed on the militia"
     for c in tok.subtree:
-        if c.i != tok.i and c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _ALLEGE_VERBS and c.i - tok.i < 12:
+        if c.i != tok.i and c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _ALLEGE_VERBS and c.i - tok.i < 12 \
+                and not (c.head.head.i == tok.i and c.head.dep_ in ("nsubj", "nsubjpass", "dobj")):
+            # (not "a man accused of theft was beaten": that accusation is about the victim)
             return "alleged", c
     aux = {c.lower_ for c in _children(tok, "aux")}
     if aux & _HYPO_AUX or any(c.lower_ in ("if", "unless") for c in _children(tok, "mark")):
@@ -1072,7 +1088,8 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
             hosts |= {x.i for o in _prep_objects(kt, {"in", "during", "by", "after", "amid"}) for x in o.conjuncts}
             if i not in hosts:
                 continue
-            victims = _children(kt, "dobj", "nsubjpass") or ([kt.head] if kt.dep_ == "acl" else [])
+            victims = _children(kt, "dobj", "nsubjpass") or ([kt.head] if kt.dep_ == "acl" else []) or (
+                _children(kt.head, "nsubjpass") if kt.dep_ == "conj" else [])  # "was shot and killed"
             if kfam == "die" or (not victims and kt.tag_ == "VBN"):
                 victims = _children(kt, "nsubj")  # "died"; "leaving one person shot", "five people injured"
             if kt.pos_ in ("NOUN", "PROPN"):
@@ -1098,9 +1115,10 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                     m.killed = count
                 else:
                     m.injured = count
-        if m.killed is None and fam in ("kill", "massacre", "mob", "die"):
+        to_death = any(p.lower_ == "to" and any(c.lower_ == "death" for c in p.children) for p in tok.children)
+        if m.killed is None and (fam in ("kill", "massacre", "mob", "die") or to_death):
             victims = _children(tok, "dobj", "nsubjpass") or ([tok.head] if tok.dep_ == "acl" else [])
-            if fam == "die":
+            if fam == "die" or not victims and _telegraphic_passive(tok, fam):
                 victims = _children(tok, "nsubj")
             victims += _prep_objects(tok, {"of"}) if tok.pos_ == "NOUN" else []
             for v in victims:

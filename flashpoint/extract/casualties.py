@@ -78,6 +78,15 @@ _ANIMALS = {"ox", "oxen", "cattle", "cow", "goat", "sheep", "camel", "livestock"
             "head", "elephant", "pig", "horse", "bull"}
 
 
+# words after a number that say it counts things, not people
+_NOT_PEOPLE = _ANIMALS | {
+    "goat", "cow", "house", "home", "hut", "shop", "vehicle", "car", "truck", "motorbike", "motorcycle", "bus",
+    "km", "kilometre", "kilometer", "mile", "metre", "meter", "year", "month", "week", "day", "hour", "minute",
+    "percent", "%", "gun", "rifle", "weapon", "round", "bullet", "tonne", "ton", "kg", "dollar", "us$", "$", "acre",
+    "hectare", "village", "school", "church", "mosque", "building", "structure", "bag", "litre", "liter",
+}
+
+
 def count_of_phrase(tok: Token) -> Count | None:
     """The number of people a noun phrase denotes: "25 fighters", "at least three soldiers", "an American";
     coordinated phrases add up ("2 civilians and 6 militants" -> 8)."""
@@ -123,6 +132,9 @@ def _first_count(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
         n, _ = _to_int(raw)
         if n is None or (raw.isdigit() and (1900 <= n <= 2100 or len(raw) > 1 and raw.startswith("0"))):
             continue
+        after = text[m.end("n"):m.end("n") + 24].lower().split()
+        if after and (after[0].rstrip(",.;") in _NOT_PEOPLE or after[0].rstrip("s,.;") in _NOT_PEOPLE):
+            continue  # "accused of stealing 11 goats was beaten to death"
         before = text[max(0, m.start("n") - 12):m.start("n")].lower()
         if any(mon in before for mon in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                          "nov", "dec")) and n <= 31:

@@ -148,3 +148,16 @@ def test_torching_by_militants_is_property_destruction(pipeline):
     evs = events_for(pipeline, "Rioters torched tyres and blocked the highway in Kisumu on Friday.")
     main = next(e for e in evs if e["main"])
     assert main["acled"]["event_type"] == "Riots"
+
+
+def test_casualty_forms(pipeline):
+    from tests.conftest import events_for
+
+    evs = events_for(pipeline, "A trader accused of stealing 14 goats was beaten to death by a crowd in Isiolo.")
+    main = next(e for e in evs if e["main"])
+    assert main["fatalities"]["count"] == 1 and main["modality"] == "asserted"
+    evs = events_for(pipeline, "An army patrol was ambushed near Menaka. At least four soldiers killed, two injured.")
+    assert max(e["fatalities"]["count"] or 0 for e in evs) == 4
+    evs = events_for(pipeline, "A herder was shot and killed by soldiers near the border on Tuesday.")
+    main = next(e for e in evs if e["main"])
+    assert main["fatalities"]["count"] == 1 and main["source"][0]["kind"] == "military"
