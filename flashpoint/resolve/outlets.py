@@ -35,7 +35,7 @@ the a an of and de du des la le les el al en in on via from by for et y e da do 
 news newspaper newspapers paper daily weekly sunday saturday online edition version service services website web
 site digital tv television radio fm channel network agency media group report reports live net com international
 national local africa african world global press wire newswire bureau correspondent staff reporter section page
-feed blog podcast video mobile app plus info breaking latest update updates official account post posts english
+feed blog podcast video mobile plus info breaking latest update updates official account post posts english
 french arabic spanish portuguese swahili kiswahili amharic hausa somali russian ukrainian chinese german turkish
 persian farsi urdu hindi bengali bangla burmese pashto dari kurdish tigrinya oromo lingala sango fulfulde bambara
 wolof malagasy nepali sinhala tamil indonesian malay thai khmer vietnamese noticias nouvelles actualite actualites
@@ -217,14 +217,15 @@ class OutletTable:
         for unit in _units(source or ""):
             text, _ = _split_parens(unit)
             words = tokens(text)
-            found.extend(o for _, _, o in self._accepted(words, self._locations(words)))
+            matches = _greedy(words, self.outlets, self._max_outlet)
+            found.extend(o for _, _, o in self._accepted(words, self._locations(words, matches)))
         return found
 
     def _unit_votes(self, unit: str) -> list[str]:
         text, parens = _split_parens(unit)
         words = tokens(text)
-        locations = self._locations(words)
-        matches = self._accepted(words, locations)
+        matches = self._accepted(words, self._locations(words, _greedy(words, self.outlets, self._max_outlet)))
+        locations = self._locations(words, matches)
         paren = next((c for c in map(self._paren_country, parens) if c), None)
         if matches:
             located = [o for _, _, o in matches if o.locates]
@@ -241,10 +242,10 @@ class OutletTable:
         ccs = [self.cc_countries[w] for w in words if w in self.cc_countries]
         return ccs[:1]
 
-    def _locations(self, words: list[str]) -> dict[int, tuple[str, str]]:
-        """Word index -> (ISO3, kind) for country names, demonyms, cities and country domains among ``words``,
-        longest names first; a match lying inside a known outlet's name is not a location."""
-        taken = {i for s, e, _ in _greedy(words, self.outlets, self._max_outlet) for i in range(s, e)}
+    def _locations(self, words: list[str], outlets: list[tuple[int, int, Outlet]]) -> dict[int, tuple[str, str]]:
+        """Word index -> (ISO3, kind) for country names, demonyms, cities and country domains among ``words``
+        outside the given outlet names, longest names first."""
+        taken = {i for s, e, _ in outlets for i in range(s, e)}
         out: dict[int, tuple[str, str]] = {}
         for s, e, hit in _greedy(words, self.places, self._max_place):
             if not taken.intersection(range(s, e)):
@@ -257,14 +258,14 @@ class OutletTable:
 
     def _accepted(self, words: list[str], locations: dict[int, tuple[str, str]]) -> list[tuple[int, int, Outlet]]:
         """The outlet names in ``words`` that are whole names, not words of another name ("Kashmir Monitor" is not
-        "Monitor"): all of them when every other word is a qualifier or a place; else those of two or more words
-        that begin the unit."""
+        "Monitor", "The Zambian Sentinel" is not "The Sentinel"): all of them when every other word is a qualifier
+        or a place other than a demonym; else those of two or more words that begin the unit."""
         matches = _greedy(words, self.outlets, self._max_outlet)
         if not matches:
             return []
         covered = {i for s, e, _ in matches for i in range(s, e)}
-        other = [i for i, w in enumerate(words) if i not in covered and i not in locations
-                 and w not in _QUALIFIERS and not w.isdigit()]
+        other = [i for i, w in enumerate(words) if i not in covered and not w.isdigit()
+                 and (locations[i][1] == "demonym" if i in locations else w not in _QUALIFIERS)]
         if not other:
             return matches
         first = next((i for i, w in enumerate(words) if w not in _QUALIFIERS), 0)
@@ -381,6 +382,8 @@ def _outlet_index(rows: Iterable[tuple[str, str, str, str]], known: Collection[s
             if not words:
                 continue
             key = _key(words)
+            if key in _QUALIFIERS:
+                continue  # "The Wire", "The Local": a word every outlet's name may carry
             prev = exact.get(key)
             if prev is None:
                 exact[key] = outlet
@@ -391,7 +394,7 @@ def _outlet_index(rows: Iterable[tuple[str, str, str, str]], known: Collection[s
                 if other is not None and (other.country, other.locates) != (outlet.country, outlet.locates):
                     weak[weak_key] = None
     for key, found in weak.items():
-        if found is not None and key not in exact and (" " in key or len(key) >= 6):
+        if found is not None and key not in exact and key not in _QUALIFIERS and (" " in key or len(key) >= 6):
             exact[key] = found
     return exact
 
