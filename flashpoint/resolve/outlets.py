@@ -98,6 +98,8 @@ _SECOND_LEVEL = frozenset({"com", "co", "org", "net", "gov", "go", "ac", "edu", 
                            "news", "web", "in"})
 _CC_OVERRIDES = {"uk": "GBR"}
 _SEPARATORS = frozenset(";,|\n")
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`ʼʻ´"), None)
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +123,6 @@ def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return "".join(ch if ch.isalnum() else " " for ch in text)
-
-
-_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`ʼʻ´"), None)
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def _web(word: str) -> tuple[str, str | None]:
@@ -217,14 +215,13 @@ class OutletTable:
         for unit in _units(source or ""):
             text, _ = _split_parens(unit)
             words = tokens(text)
-            matches = _greedy(words, self.outlets, self._max_outlet)
-            found.extend(o for _, _, o in self._accepted(words, self._locations(words, matches)))
+            found.extend(o for _, _, o in self._accepted(words))
         return found
 
     def _unit_votes(self, unit: str) -> list[str]:
         text, parens = _split_parens(unit)
         words = tokens(text)
-        matches = self._accepted(words, self._locations(words, _greedy(words, self.outlets, self._max_outlet)))
+        matches = self._accepted(words)
         locations = self._locations(words, matches)
         paren = next((c for c in map(self._paren_country, parens) if c), None)
         if matches:
@@ -256,13 +253,14 @@ class OutletTable:
                 out[i] = (self.cc_countries[w], "domain")
         return out
 
-    def _accepted(self, words: list[str], locations: dict[int, tuple[str, str]]) -> list[tuple[int, int, Outlet]]:
+    def _accepted(self, words: list[str]) -> list[tuple[int, int, Outlet]]:
         """The outlet names in ``words`` that are whole names, not words of another name ("Kashmir Monitor" is not
         "Monitor", "The Zambian Sentinel" is not "The Sentinel"): all of them when every other word is a qualifier
         or a place other than a demonym; else those of two or more words that begin the unit."""
         matches = _greedy(words, self.outlets, self._max_outlet)
         if not matches:
             return []
+        locations = self._locations(words, matches)
         covered = {i for s, e, _ in matches for i in range(s, e)}
         other = [i for i, w in enumerate(words) if i not in covered and not w.isdigit()
                  and (locations[i][1] == "demonym" if i in locations else w not in _QUALIFIERS)]
