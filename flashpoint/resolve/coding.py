@@ -20,6 +20,7 @@ from flashpoint.resolve.times import published_span
 
 if TYPE_CHECKING:
     from flashpoint.resolve.actors import ActorResolver
+    from flashpoint.resolve.outlets import OutletTable
     from flashpoint.resolve.places import Gazetteer, Place
 
 ARMED_KINDS = {"military", "police", "rebels", "militia", "armed group", "unknown armed", "government forces"}
@@ -200,21 +201,6 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
 
 
 @lru_cache(maxsize=1)
-def _news_agencies() -> frozenset[str]:
-    """Names and aliases of the news organisations in data/groups.csv (kind "media"), lower case."""
-    import csv
-    from importlib.resources import files
-
-    out: set[str] = set()
-    with (files("flashpoint") / "data" / "groups.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row.get("kind") == "media":
-                out.update(n.strip().lower() for n in [row["name"], *(row.get("aliases") or "").split("|")]
-                           if len(n.strip()) > 2)
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
 def _regions() -> frozenset[str]:
     """Names of world regions (data/regions.csv), lower case."""
     import csv
@@ -234,9 +220,11 @@ def _regions() -> frozenset[str]:
 class Resolver:
     """Loaded resolution tables; build once per process and reuse for every document."""
 
-    def __init__(self, actors: ActorResolver, gazetteer: Gazetteer, ontology: Ontology | None = None) -> None:
+    def __init__(self, actors: ActorResolver, gazetteer: Gazetteer, ontology: Ontology | None = None,
+                 outlets: OutletTable | None = None) -> None:
         self.actors = actors
         self.gazetteer = gazetteer
+        self.outlets = outlets  # loaded on first use when not given
         self.ontology = ontology or load_ontology()
         self._points: dict[str, dict[str, str]] | None = None
 
@@ -316,13 +304,11 @@ class Resolver:
         whose home country says nothing about where its stories happen."""
         if not source:
             return None
-        entry = self.actors.lookup(source)
-        if entry is not None and entry.kind == "media":
-            return None
-        low = f" {source.lower()} "
-        if any(f" {name} " in low or f" {name};" in low for name in _news_agencies()):
-            return None  # "Xinhua General News Service", "AFP; Reuters"
-        return self.actors.country_of(source)
+        if self.outlets is None:
+            from flashpoint.resolve.outlets import OutletTable
+
+            self.outlets = OutletTable.load()
+        return self.outlets.country(source)
 
     def country_location(self, iso3: str, name: str | None = None) -> Location | None:
         """A country-precision location (the GeoNames country point), optionally named after an unresolved place."""

@@ -1,5 +1,4 @@
 import csv
-import time
 from importlib.resources import files
 
 import pytest
@@ -57,18 +56,6 @@ def test_table_covers_many_countries_in_depth(rows):
 def test_no_key_is_shared_by_outlets_of_two_countries(table):
     shared = [k for k, o in table.outlets.items() if o.name == k and o.country is None and o.scope == "national"]
     assert shared == []
-
-
-def test_load_is_fast():
-    OutletTable.load()
-    best = min(_timed(OutletTable.load) for _ in range(5))
-    assert best < 0.05, best
-
-
-def _timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 # -- normalisation -----------------------------------------------------------------------------------------
