@@ -540,7 +540,7 @@ def resolve_toponyms(
                     or best.place.population < _FOREIGN_TOWN):
                 votes = countries[best.place.country] - (own_w if own and own.place.country == best.place.country
                                                          else 0.0)
-                if votes <= 0 and max(countries.values(), default=0.0) >= 0.5 * total and total >= 2:
+                if votes <= 0 and max(countries.values(), default=0.0) >= 0.5 * total and total >= 1.5:
                     best = None
             pick[t] = best
     return [pick[t].place if pick[t] is not None else None for t in texts]
