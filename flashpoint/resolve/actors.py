@@ -572,7 +572,10 @@ class ActorResolver:
         if former and code in _ELITE_CODES:
             code = "ELI"
         full_code = self._cameo[country] + code if country else code
-        return ActorEntry(name, country, full_code, "person" if person else kind, backer)
+        # a named official acts for the office: "Governor Elias Waya" is the government, "Gen. X" the military
+        if person and kind not in _OFFICE_KINDS:
+            kind = "person"
+        return ActorEntry(name, country, full_code, kind, backer)
 
     def _iso_of(self, m: _Match) -> str | None:
         if m.tag == "country":
@@ -597,7 +600,8 @@ class ActorResolver:
         code = chosen.code
         if (former or not active) and chosen.country:
             code = self._cameo.get(chosen.country, chosen.country) + "ELI"
-        return ActorEntry(chosen.name, chosen.country, code, "person", backer)
+        kind = "igo" if code.startswith("IGO") else _LEADER_KINDS.get(code[-3:], "person")
+        return ActorEntry(chosen.name, chosen.country, code, kind, backer)
 
     @staticmethod
     def _display(text: str) -> str:
@@ -605,6 +609,12 @@ class ActorResolver:
         while len(words) > 1 and words[0].lower().strip(_STRIP) in ("the", "a", "an"):
             words = words[1:]
         return " ".join(words).strip(_STRIP + ".")
+
+
+_OFFICE_KINDS = {"government", "military", "police", "judiciary", "legislature"}
+# an office holder in office acts as the office ("Mike Pompeo" in 2019 is the US government); a former one is a person
+_LEADER_KINDS = {"MIL": "military", "COP": "police", "JUD": "judiciary", "LEG": "legislature", "GOV": "government",
+                 "SPY": "government", "REB": "rebels"}
 
 
 def _date_gap(t: _Tenure, date: str) -> int:

@@ -65,7 +65,7 @@ def test_tables_are_well_formed():
         ("Iran", {}, ("IRN", "IRNGOV", "government")),
         ("the UN", {}, (None, "IGOUNO", "igo")),
         ("unidentified gunmen", {}, (None, "UAF", "unknown armed")),
-        ("US secretary of state Mike Pompeo", {}, ("USA", "USAGOV", "person")),
+        ("US secretary of state Mike Pompeo", {}, ("USA", "USAGOV", "government")),
     ],
 )
 def test_brief_examples(res, text, kw, expected):
@@ -171,24 +171,24 @@ def test_group_supporters_take_the_head_kind(res):
 
 
 def test_leaders_by_date(res):
-    assert coded(res, "Mike Pompeo", date="2017-06-01") == ("USA", "USASPY", "person")
-    assert coded(res, "Mike Pompeo", date="2019-06-01") == ("USA", "USAGOV", "person")
-    assert coded(res, "Trump", date="2019-05-01") == ("USA", "USAGOV", "person")
+    assert coded(res, "Mike Pompeo", date="2017-06-01") == ("USA", "USASPY", "government")
+    assert coded(res, "Mike Pompeo", date="2019-06-01") == ("USA", "USAGOV", "government")
+    assert coded(res, "Trump", date="2019-05-01") == ("USA", "USAGOV", "government")
     assert coded(res, "Trump", date="2022-05-01") == ("USA", "USAELI", "person")
     assert coded(res, "former US president Barack Obama") == ("USA", "USAELI", "person")
-    assert coded(res, "Iraqi Prime Minister Adil Abdul-Mahdi", date="2019-12-01") == ("IRQ", "IRQGOV", "person")
+    assert coded(res, "Iraqi Prime Minister Adil Abdul-Mahdi", date="2019-12-01") == ("IRQ", "IRQGOV", "government")
     assert res.lookup("Deby", date="2019-01-01").name == "Idriss Deby"
     assert res.lookup("Deby", date="2022-01-01").name == "Mahamat Idriss Deby"
-    assert coded(res, "Hemedti", date="2024-01-01") == ("SDN", "SDNREB", "person")
-    assert coded(res, "Qassem Soleimani", date="2019-06-01") == ("IRN", "IRNMIL", "person")
-    assert coded(res, "Stoltenberg", date="2020-01-01") == (None, "IGOWSTNAT", "person")
+    assert coded(res, "Hemedti", date="2024-01-01") == ("SDN", "SDNREB", "rebels")
+    assert coded(res, "Qassem Soleimani", date="2019-06-01") == ("IRN", "IRNMIL", "military")
+    assert coded(res, "Stoltenberg", date="2020-01-01") == (None, "IGOWSTNAT", "igo")
 
 
 def test_unknown_proper_names(res):
     e = res.lookup("John Smith")
     assert e is not None and e.kind == "unknown" and e.country is None
     e = res.lookup("Iraqi commander Ahmed Jabbar")
-    assert (e.country, e.code, e.kind) == ("IRQ", "IRQMIL", "person")
+    assert (e.country, e.code, e.kind) == ("IRQ", "IRQMIL", "military")
     e = res.lookup("Zorblax Brigade")
     assert e is not None and e.kind == "unknown"
     e = res.lookup("Syrian Zorblax Brigade")
