@@ -274,6 +274,8 @@ def _is_trigger(tok: Token, headline: bool) -> lx.Trigger | None:
     table = lx.load_triggers()
     lemma = tok.lemma_.lower()
     pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos is None and tok.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in tok.children):
+        pos = "VERB"  # a verb the tagger took for an adjective, betrayed by its object ("forces clear the town")
     if pos is None:
         return None
     lemma = lx.LEMMA_FIXES.get(tok.lower_, lemma)
@@ -522,7 +524,11 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         return True, fam
     if fam == "clear":
         # "troops cleared the villages of Boko Haram"
-        return bool(_prep_objects(tok, {"of"})) and bool(_children(tok, "dobj")), "retake"
+        # "the army dislodged the militants from Guva", "flushed the fighters out of the forest"
+        objs = _children(tok, "dobj")
+        preps = {"of"} if lemma == "clear" else {"from", "of", "out"}
+        return bool(objs) and bool(_prep_objects(tok, preps) or any(_prep_objects(o, preps) for o in objs)
+                                   or lemma == "flush" and any(c.lower_ == "out" for c in tok.children)), "retake"
     if fam == "withdraw":
         armed = {"troop", "force", "soldier", "army", "military", "fighter", "rebel", "militant", "militia",
                  "insurgent", "jihadist", "unit", "battalion", "contingent"}
@@ -625,9 +631,12 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
     """Source and target phrases for a trigger from its dependency neighbourhood."""
     src: list[Token] = []
     tgt: list[Token] = []
-    if tok.pos_ in ("VERB", "AUX") or (tok.dep_ == "ROOT" and _children(tok, "nsubj")):
+    if tok.pos_ in ("VERB", "AUX") or (tok.dep_ == "ROOT" and _children(tok, "nsubj")) or (
+            tok.pos_ == "ADJ" and _children(tok, "dobj")):
         ante = _relcl_antecedent(tok)
         subj = _children(tok, "nsubj")
+        if not subj and tok.pos_ == "ADJ" and tok.dep_ == "amod":
+            subj = [tok.head]  # "Military forces clear the villages": the tagger's adjective modifies its subject
         if subj and subj[0].lower_ in ("that", "which", "who") and ante is not None:
             subj = [ante]
         if not subj and tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
@@ -956,9 +965,12 @@ def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) ->
     # Territory taken where the report tells of no fighting at all is a non-violent transfer (ACLED's definition).
     fighting = any(_is_violent(m) and m.family not in ("seize", "retake") and m.modality in ("asserted", "alleged")
                    for m in mentions)
-    if _NONVIOLENT_CUES.search(cd.doc.text) or not fighting:
+    nonviolent_cue = bool(_NONVIOLENT_CUES.search(cd.doc.text))
+    if nonviolent_cue or not fighting:
         for m in mentions:
-            m.context_nonviolent = True
+            # driving an enemy out ("dislodged", "flushed out", "cleared of") is fighting in itself
+            if nonviolent_cue or not m.trigger_text.lower().startswith(("dislodg", "flush", "clear", "oust")):
+                m.context_nonviolent = True
     return mentions
 
 

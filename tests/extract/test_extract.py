@@ -161,3 +161,15 @@ def test_casualty_forms(pipeline):
     evs = events_for(pipeline, "A herder was shot and killed by soldiers near the border on Tuesday.")
     main = next(e for e in evs if e["main"])
     assert main["fatalities"]["count"] == 1 and main["source"][0]["kind"] == "military"
+
+
+@pytest.mark.parametrize("text", [
+    "Troops dislodged the insurgents from Dalwa and two nearby villages on Tuesday.",
+    "The army flushed the militants out of the forest near Konduga.",
+    "Soldiers cleared the villages of Kawuri and Jiddari of armed fighters.",
+])
+def test_driving_an_enemy_out_is_government_regaining_territory(pipeline, text):
+    from tests.conftest import events_for
+
+    main = next(e for e in events_for(pipeline, text) if e["main"])
+    assert main["acled"]["sub_event_type"] == "Government regains territory"
