@@ -571,6 +571,8 @@ class ActorResolver:
             country = context
         if former and code in _ELITE_CODES:
             code = "ELI"
+        if former and kind in ("military", "police"):
+            kind = "civilians"  # a former soldier or policeman is a civilian
         full_code = self._cameo[country] + code if country else code
         # a named official acts for the office: "Governor Elias Waya" is the government, "Gen. X" the military
         if person and kind not in _OFFICE_KINDS:

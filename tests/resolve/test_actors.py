@@ -350,3 +350,12 @@ def test_lowercase_words_are_case_stable(words):
 def test_lowercase_unknown_words_are_never_proper_names(words):
     entry = ActorResolver.load().lookup(" ".join(words))
     assert entry is None or entry.kind != "unknown"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("three individuals", "civilians"), ("a motorcyclist", "civilians"), ("two traders", "civilians"),
+    ("a former soldier", "civilians"), ("unknown individuals", "unknown armed"), ("armed men", "unknown armed"),
+    ("a local councillor", "government"), ("cattle rustlers", "armed group"),
+])
+def test_everyday_nouns_have_kinds(res, text, kind):
+    assert coded(res, text)[2] == kind
