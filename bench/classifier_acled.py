@@ -53,7 +53,7 @@ def score(model: SubtypeClassifier, rows: list[dict], name: str, n_conf: int) ->
     print(f"  sub-type accuracy  {sub_ok / n:.3f}")
     print(f"  top-3 sub-type     {top3_ok / n:.3f}")
     print(f"  mean p(predicted)  right {mean(p_right):.3f}  wrong {mean(p_wrong):.3f}")
-    print(f"  top confusions (gold -> predicted):")
+    print("  top confusions (gold -> predicted):")
     for (g, p), c in conf.most_common(n_conf):
         print(f"    {c:3d}  {g} -> {p}")
 

@@ -62,24 +62,30 @@ LABELS: tuple[str, ...] = (*SUBTYPE_TO_TYPE, NONE)
 # Training settings (part of the model's identity: changing them changes the shipped weights).
 MIN_DF = 1
 STEPS = 300
-LEARNING_RATE = 0.05
-L2 = 1e-4
+LEARNING_RATE = 0.2
+L2 = 1e-5
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
-_SUFFIXES = ("ings", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
+_SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "ly", "s")
+_DOUBLE = re.compile(r"([bdfgkmnprt])\1$")
 
 
 def _stem(word: str) -> str:
+    """A crude stem: plural, past and -ing endings stripped, doubled consonant and final "e" dropped."""
     if word[0].isdigit():
         return "<num>"
     if word.endswith("'s"):
         word = word[:-2]
     for suf in _SUFFIXES:
-        if word.endswith(suf) and len(word) - len(suf) >= 3:
+        if word.endswith(suf) and len(word) - len(suf) >= 3 and not (suf == "s" and word[-2] in "su"):
             word = word[: -len(suf)]
             if suf in ("ies", "ied"):
                 word += "y"
+            elif suf in ("ing", "ings", "ed"):
+                word = _DOUBLE.sub(r"\1", word)
             break
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
     return word
 
 
@@ -152,7 +158,9 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
-def train(examples: Sequence[Example], steps: int = STEPS) -> SubtypeClassifier:
+def train(
+    examples: Sequence[Example], steps: int = STEPS, lr: float = LEARNING_RATE, l2: float = L2
+) -> SubtypeClassifier:
     """Fit the classifier on examples; deterministic (no randomness, fixed summation order)."""
     df: dict[str, int] = {}
     feats_of = [features(e.text) for e in examples]
@@ -177,15 +185,15 @@ def train(examples: Sequence[Example], steps: int = STEPS) -> SubtypeClassifier:
     for t in range(1, steps + 1):
         p = _softmax(x.dot(w) + b)
         g = (p - y) * sample_w
-        gw = x.t_dot(g) + L2 * w
+        gw = x.t_dot(g) + l2 * w
         gb = g.sum(axis=0)
         mw = beta1 * mw + (1 - beta1) * gw
         vw = beta2 * vw + (1 - beta2) * gw * gw
         mb = beta1 * mb + (1 - beta1) * gb
         vb = beta2 * vb + (1 - beta2) * gb * gb
-        lr = LEARNING_RATE * np.sqrt(1 - beta2**t) / (1 - beta1**t)
-        w -= lr * mw / (np.sqrt(vw) + eps)
-        b -= lr * mb / (np.sqrt(vb) + eps)
+        step = lr * np.sqrt(1 - beta2**t) / (1 - beta1**t)
+        w -= step * mw / (np.sqrt(vw) + eps)
+        b -= step * mb / (np.sqrt(vb) + eps)
     return SubtypeClassifier(vocab, w.astype(np.float32), b.astype(np.float32), LABELS)
 
 
