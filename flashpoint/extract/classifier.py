@@ -1,14 +1,15 @@
 """A small learned sub-type classifier: ACLED sub-event type (or "none") from the text of a report.
 
-Multinomial logistic regression (numpy only) over lowercased, lightly stemmed word unigrams and bigrams.
-It is trained only on ``flashpoint/data/training/event_reports.jsonl``: short event reports and hard
-negatives written for this project (never evaluation data). The shipped model lives in
+Multinomial logistic regression (numpy only) over lowercased, lightly stemmed word unigrams and bigrams and
+five-letter word prefixes. It is trained only on ``flashpoint/data/training/event_reports.jsonl``: short event
+reports and hard negatives written for this project (never evaluation data). The shipped model lives in
 ``flashpoint/data/models/subtype.npz`` and is rebuilt, deterministically, with
 
     python -m flashpoint.extract.classifier train [--data PATH] [--output PATH]
 
 Training uses no randomness (zero start, full-batch Adam, fixed number of steps) and no BLAS reductions
-(sparse sums in a fixed order), so a rebuild reproduces the shipped weights.
+(sparse sums in a fixed order), so a rebuild reproduces the shipped weights. Cross-validation accuracy and speed:
+``python bench/classifier_cv.py``; standalone ACLED figures: ``python bench/classifier_acled.py``.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ MIN_DF = 1
 STEPS = 300
 LEARNING_RATE = 0.2
 L2 = 1e-5
+PREFIX = 5
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "ly", "s")
@@ -90,9 +92,12 @@ def _stem(word: str) -> str:
 
 
 def features(text: str) -> list[str]:
-    """Feature strings of a text: stemmed unigrams and adjacent-stem bigrams (with sentence edges), unique."""
-    stems = [_stem(t) for t in _TOKEN.findall(text.lower())]
+    """Feature strings of a text: stemmed unigrams, adjacent-stem bigrams (with text edges) and the first
+    five letters of longer words (a second, coarser stem), unique and sorted."""
+    tokens = _TOKEN.findall(text.lower())
+    stems = [_stem(t) for t in tokens]
     feats = [f"u:{s}" for s in stems]
+    feats += [f"p:{t[:PREFIX]}" for t in tokens if len(t) > PREFIX and not t[0].isdigit()]
     padded = ["<s>", *stems, "</s>"]
     feats += [f"b:{a} {b}" for a, b in zip(padded, padded[1:], strict=False)]
     return sorted(set(feats))
