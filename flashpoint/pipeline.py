@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
@@ -20,6 +21,9 @@ from flashpoint.records import DateSpan, Document, Event
 from flashpoint.resolve.coding import Resolver
 from flashpoint.resolve.times import find_times
 from flashpoint.store import Store
+
+if TYPE_CHECKING:
+    from flashpoint.extract.classifier import SubtypeClassifier
 
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Za-z.'’ -]+?)(?:,|\s*\(|\s*[—–-])")
 
@@ -55,14 +59,19 @@ def lead_date(cd: CleanDocument) -> DateSpan | None:
 class Pipeline:
     """The full pipeline with its resources loaded once."""
 
-    def __init__(self, nlp: Language, resolver: Resolver, *, min_confidence: float = 0.0) -> None:
+    def __init__(self, nlp: Language, resolver: Resolver, *, min_confidence: float = 0.0,
+                 classifier: SubtypeClassifier | None = None) -> None:
         self.nlp = nlp
         self.resolver = resolver
         self.min_confidence = min_confidence
+        self.classifier = classifier
 
     @classmethod
     def load(cls, *, actors_file: str | None = None, min_confidence: float = 0.0) -> Pipeline:
-        return cls(load_model(), Resolver.load(actors_file=actors_file), min_confidence=min_confidence)
+        from flashpoint.extract.classifier import SubtypeClassifier
+
+        return cls(load_model(), Resolver.load(actors_file=actors_file), min_confidence=min_confidence,
+                   classifier=SubtypeClassifier.load())
 
     def events_for(self, parsed: ParsedDocument) -> list[Event]:
         """Extract, resolve and link the events of one parsed document."""
@@ -83,7 +92,8 @@ class Pipeline:
                                                dateline=dateline_place(cd), source=doc.source,
                                                default_date=lead_date(cd))
         return build_events(coded, doc_id=doc.id, doc_sha=doc.sha256, text=doc.text, published=doc.published,
-                            ontology=self.resolver.ontology, min_confidence=self.min_confidence)
+                            ontology=self.resolver.ontology, min_confidence=self.min_confidence,
+                            classifier=self.classifier)
 
     def run(self, docs: Iterable[Document], *, batch_size: int = 64, n_process: int = 1) -> Iterator[Result]:
         """Stream documents through every stage; results come out in input order."""

@@ -289,7 +289,15 @@ def _is_trigger(tok: Token, headline: bool) -> lx.Trigger | None:
 
 
 def _words(tokens: list[Token] | Span) -> set[str]:
-    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    out = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    if "air" in out and all(t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in _AIR_PLACES
+                            for t in tokens if t.lower_ == "air"):
+        out.discard("air")  # "rockets struck an air base": a place, not an aircraft
+    return out
+
+
+_AIR_PLACES = {"base", "bases", "field", "fields", "strip", "port", "terminal", "defence", "defense", "traffic",
+               "space", "conditioning", "quality"}
 
 
 def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[bool, str]:

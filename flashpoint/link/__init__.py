@@ -8,14 +8,22 @@ same for reports of one happening by several documents.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import math
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from flashpoint.extract import lexicon as lx
+from flashpoint.extract.classifier import SUBTYPE_TO_TYPE
 from flashpoint.ontology import Ontology
 from flashpoint.records import Actor, DateSpan, Event, Evidence, Fatalities, Link, Location, Span
 from flashpoint.resolve.coding import CodedMention
+
+if TYPE_CHECKING:
+    from flashpoint.extract.classifier import SubtypeClassifier
 
 _QUAL_RANK = {"exact": 3, "at_least": 2, "approx": 1, "none_reported": 0, "unknown": -1}
 _PRECISION_RANK = {"site": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
@@ -328,8 +336,11 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
 
 
 def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: str, published: str | None,
-                 ontology: Ontology, min_confidence: float = 0.0) -> list[Event]:
-    """Merge a document's coded mentions into ``Event`` records with evidence and links."""
+                 ontology: Ontology, min_confidence: float = 0.0,
+                 classifier: SubtypeClassifier | None = None) -> list[Event]:
+    """Merge a document's coded mentions into ``Event`` records with evidence and links. With a
+    ``classifier``, the ACLED sub-type the rules chose is weighed against the classifier's reading of the
+    event's sentences (``refine_subtype``)."""
     clusters, by_offset = cluster_mentions(coded)
     fused = fuse_protest_repression(clusters)
     if len(fused) != len(clusters):
@@ -401,11 +412,17 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
             if not typed.acled["sub_event_type"].startswith("Excessive"):
                 typed.acled = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
                 typed.cameo = "175"
-        code = typed.cameo
+        code, acled = typed.cameo, typed.acled
+        if classifier is not None and acled is not None:
+            sentences = " ".join(dict.fromkeys(text[c.mention.sent_start:c.mention.sent_end] for c in ordered))
+            sub = refine_subtype(acled["sub_event_type"], classifier.predict_proba(sentences))
+            if sub != acled["sub_event_type"]:
+                acled = {"event_type": SUBTYPE_TO_TYPE[sub], "sub_event_type": sub}
+                code = _subtype_codes().get(sub, code)
         plover = ontology.plover(code)
         events.append(Event(
             event_id=_event_id(doc_sha, idx), doc_id=doc_id, cameo=code, cameo_name=ontology.name(code),
-            plover={"type": plover.get("type"), "mode": plover.get("mode")}, acled=typed.acled,
+            plover={"type": plover.get("type"), "mode": plover.get("mode")}, acled=acled,
             goldstein=ontology.goldstein(code), date=date, location=loc, source=src, target=tgt, fatalities=fat,
             injured=inj, modality=modality, attribution=attribution, evidence=evidence,
             confidence=round(max(0.05, conf), 3), sources=[doc_id], published=published))
@@ -421,8 +438,58 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
     # what a protest is about ("protested against a string of stabbings") is told as its cause, not as the news
     background = {events[i].event_id for i, cl in enumerate(clusters)
                   if all(c.mention.grievance for c in cl.members)}
-    _mark_main(keep, background)
+    doc_proba = None
+    if classifier is not None and len(text) <= _SHORT_REPORT:
+        # A short report is about one thing: the classifier's reading of the whole of it helps pick and type
+        # the main event.
+        doc_proba = classifier.predict_proba(text)
+    _mark_main(keep, background, doc_proba)
+    if doc_proba is not None and sum(1 for e in keep if e.acled is not None) == 1:
+        # (only when the report tells one ACLED event: otherwise the whole text mixes several)
+        for e in keep:
+            if e.main and e.acled is not None:
+                sub = refine_subtype(e.acled["sub_event_type"], doc_proba, DOC_RULE_WEIGHT)
+                if sub != e.acled["sub_event_type"]:
+                    e.acled = {"event_type": SUBTYPE_TO_TYPE[sub], "sub_event_type": sub}
+                    e.cameo = _subtype_codes().get(sub, e.cameo)
+                    e.cameo_name = ontology.name(e.cameo)
+                    plover = ontology.plover(e.cameo)
+                    e.plover = {"type": plover.get("type"), "mode": plover.get("mode")}
+                    e.goldstein = ontology.goldstein(e.cameo)
     return keep
+
+
+# How much the rules' sub-type counts against the classifier's probabilities (see ``refine_subtype``).
+RULE_WEIGHT = 0.3
+# the same for the main event of a short report, read as a whole; and how much the whole report's reading of an
+# event's sub-type adds to its claim to be the main event
+DOC_RULE_WEIGHT = 0.3
+MAIN_CLASSIFIER_WEIGHT = 0.3
+_SHORT_REPORT = 1200  # characters: incident notes and briefs, not full articles
+# Sub-types only the rules assign: the classifier's examples of them are too few to overrule a rule.
+_RULE_ONLY = {"Other", "Headquarters or base established", "Chemical weapon"}
+
+
+def refine_subtype(rule: str, proba: dict[str, float], rule_weight: float = RULE_WEIGHT) -> str:
+    """The sub-type with the best mix of the rules' choice (weight ``rule_weight``) and the classifier's
+    probability (weight 1 - ``rule_weight``). The classifier reads words, the rules read the parse: a clear
+    classifier preference overrides a rule that fired on a weak cue, a close call keeps the rule."""
+    if rule in _RULE_ONLY or rule not in proba:
+        return rule
+    best, best_score = rule, rule_weight + (1 - rule_weight) * proba[rule]
+    for sub, p in proba.items():
+        if sub in _RULE_ONLY or sub == rule or sub not in SUBTYPE_TO_TYPE:
+            continue
+        if (1 - rule_weight) * p > best_score:
+            best, best_score = sub, (1 - rule_weight) * p
+    return best
+
+
+@lru_cache(maxsize=1)
+def _subtype_codes() -> dict[str, str]:
+    """A representative CAMEO code per ACLED sub-type (data/acled_subtype_cameo.csv)."""
+    with (files("flashpoint") / "data" / "acled_subtype_cameo.csv").open(encoding="utf-8") as f:
+        return {row["sub_event_type"]: row["cameo"] for row in csv.DictReader(f)}
 
 
 _ARMED_WORDS = ("armed", "gunm", "militant", "militia", "fighter", "rebel", "insurgent", "jihad", "bandit",
@@ -444,7 +511,8 @@ def _role_kinds(actors: list[Actor], etype: str | None) -> None:
             a.kind = "armed group"
 
 
-def _mark_main(events: list[Event], background: set[str] | None = None) -> None:
+def _mark_main(events: list[Event], background: set[str] | None = None,
+               doc_proba: dict[str, float] | None = None) -> None:
     """Flag the one event the document is mainly about: violent and specific beats verbal, then confidence;
     events in ``background`` (ids of events told only as the cause of another) come last."""
     if not events:
@@ -454,6 +522,8 @@ def _mark_main(events: list[Event], background: set[str] | None = None) -> None:
         s = e.confidence
         if background and e.event_id in background:
             s -= 0.5
+        if doc_proba and e.acled:
+            s += MAIN_CLASSIFIER_WEIGHT * doc_proba.get(e.acled["sub_event_type"], 0.0)
         if e.acled:
             s += 0.3
         if e.plover.get("type") in ("ASSAULT", "PROTEST", "COERCE"):

@@ -49,3 +49,20 @@ def test_repressed_protest_is_one_protest_event(pipeline):
     main = next(e for e in evs if e["main"])
     assert main["acled"] == {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
     assert sum(1 for e in evs if (e["acled"] or {}).get("event_type") == "Protests") == 1
+
+
+def test_refine_subtype_keeps_the_rule_on_a_close_call():
+    from flashpoint.link import refine_subtype
+
+    proba = {"Attack": 0.30, "Armed clash": 0.45, "Other": 0.0}
+    assert refine_subtype("Attack", proba, 0.3) == "Attack"  # 0.3 + 0.7*0.30 = 0.51 > 0.7*0.45
+    proba = {"Attack": 0.05, "Armed clash": 0.90}
+    assert refine_subtype("Attack", proba, 0.3) == "Armed clash"
+    assert refine_subtype("Other", {"Other": 0.0, "Arrests": 1.0}, 0.3) == "Other"  # rule-only sub-types stay
+    assert refine_subtype("Arrests", {"Arrests": 0.0, "Other": 1.0}, 0.3) == "Arrests"
+
+
+def test_shelling_by_rockets_is_not_an_air_strike(pipeline):
+    text = "Two rockets struck an air base north of Baghdad on Sunday, the Iraqi military said. Nobody was hurt."
+    main = next(e for e in events_for(pipeline, text, published="2020-01-06") if e["main"])
+    assert main["acled"]["sub_event_type"] == "Shelling/artillery/missile attack"
