@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from flashpoint.clean import clean
+from flashpoint.extract.classifier import SubtypeClassifier
 from flashpoint.nlp import load_model
 from flashpoint.pipeline import Pipeline
 from flashpoint.records import Document
@@ -51,7 +52,7 @@ def main() -> None:
     if not docs:
         sys.exit(f"no documents read from {args.corpus}")
     nlp = load_model()
-    pipe = Pipeline(nlp, Resolver.load())
+    pipe = Pipeline(nlp, Resolver.load(), classifier=SubtypeClassifier.load())
     # Warm up both paths (model caches, gazetteer index) so neither pays a one-off cost in the timing.
     list(pipe.run(docs[:5]))
     rss_loaded = peak_rss_mb()

@@ -261,8 +261,9 @@ def fuse_protest_repression(clusters: list[Cluster]) -> list[Cluster]:
             keep.append(cl)
             continue
         target.members.extend(cl.members)
-        hurt = any((c.fatalities[0] or 0) > 0 or (c.injured[0] or 0) > 0 for c in cl.members) or \
-            h.mention.instrument == "firearm"
+        # deaths, injuries, live fire or beatings: force that wounds, not just disperses
+        hurt = any((c.fatalities[0] or 0) > 0 or (c.injured[0] or 0) > 0 or c.mention.family == "beat"
+                   for c in cl.members) or h.mention.instrument == "firearm"
         sub = "Excessive force against protesters" if hurt and _sub(cl) != "Arrests" else "Protest with intervention"
         already = any(c.acled and c.acled["sub_event_type"] == "Excessive force against protesters"
                       for c in target.members)
@@ -413,7 +414,10 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
                 typed.acled = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
                 typed.cameo = "175"
         code, acled = typed.cameo, typed.acled
-        if classifier is not None and acled is not None:
+        hurt_crowd = acled is not None and acled["sub_event_type"].startswith("Excessive") and (
+            (fat.count or 0) > 0 or (inj.count or 0) > 0)
+        if classifier is not None and acled is not None and not hurt_crowd:
+            # (protesters killed or wounded is a count the parse found, not a matter of wording)
             sentences = " ".join(dict.fromkeys(text[c.mention.sent_start:c.mention.sent_end] for c in ordered))
             sub = refine_subtype(acled["sub_event_type"], classifier.predict_proba(sentences))
             if sub != acled["sub_event_type"]:
@@ -447,7 +451,9 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
     if doc_proba is not None and sum(1 for e in keep if e.acled is not None) == 1:
         # (only when the report tells one ACLED event: otherwise the whole text mixes several)
         for e in keep:
-            if e.main and e.acled is not None:
+            hurt_crowd = e.acled is not None and e.acled["sub_event_type"].startswith("Excessive") and (
+                (e.fatalities.count or 0) > 0 or (e.injured.count or 0) > 0)
+            if e.main and e.acled is not None and not hurt_crowd:
                 sub = refine_subtype(e.acled["sub_event_type"], doc_proba, DOC_RULE_WEIGHT)
                 if sub != e.acled["sub_event_type"]:
                     e.acled = {"event_type": SUBTYPE_TO_TYPE[sub], "sub_event_type": sub}

@@ -66,3 +66,10 @@ def test_shelling_by_rockets_is_not_an_air_strike(pipeline):
     text = "Two rockets struck an air base north of Baghdad on Sunday, the Iraqi military said. Nobody was hurt."
     main = next(e for e in events_for(pipeline, text, published="2020-01-06") if e["main"])
     assert main["acled"]["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_protesters_wounded_stay_excessive_force(pipeline):
+    text = ("Security forces used tear gas and batons to disperse a peaceful march by traders in Parakou on Monday, "
+            "injuring at least 14 people.")
+    main = next(e for e in events_for(pipeline, text, published="2021-03-02") if e["main"])
+    assert main["acled"]["sub_event_type"] == "Excessive force against protesters"
