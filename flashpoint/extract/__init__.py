@@ -279,6 +279,8 @@ def _is_trigger(tok: Token, headline: bool) -> lx.Trigger | None:
     if pos is None:
         return None
     lemma = lx.LEMMA_FIXES.get(tok.lower_, lemma)
+    if tok.lower_ == "in" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "sit":
+        return table.get(("sit-in", "NOUN"))  # "staged a sit-in": the tokenizer splits the noun in three
     if lemma in lx.SEXUAL_VERBS and any(c.lower_ == "sexually" for c in tok.children):
         return table.get(("rape", "VERB"))
     trig = table.get((lemma, pos)) or table.get((tok.lower_, pos))
@@ -304,6 +306,8 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
     """Decide whether a trigger word really denotes an event here; may change the family."""
     fam = trig.family
     lemma = tok.lemma_.lower()
+    if lemma == "return" and "fire" in {c.lemma_.lower() for c in _children(tok, "dobj")}:
+        return True, "clash"  # "the policemen returned fire": a fight, not a return
     neighbours = (tok.nbor(-1) if tok.i > 0 else tok, tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok)
     if tok.ent_type_ in ("DATE", "TIME") or (
             tok.text[:1].isupper() and lemma in ("march", "may") and any(n.like_num for n in neighbours)):
@@ -720,7 +724,8 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
         if fam in ("protest", "march", "riot"):
             src += _prep_objects(tok, {"by", "of"})
             tgt += _prep_objects(tok, {"against", "outside", "at"})
-        if tok.dep_ in ("dobj",) and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in (
+        if tok.dep_ in ("dobj",) and tok.head.pos_ == "VERB" and lx.LEMMA_FIXES.get(
+                tok.head.lower_, tok.head.lemma_.lower()) in (
                 "launch", "carry", "conduct", "stage", "mount", "hold", "order", "claim", "sign", "impose",
                 "declare", "reach", "begin", "organise", "organize", "lead"):
             src += _children(tok.head, "nsubj")
@@ -1275,10 +1280,12 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
     if fam in ("verbal", "receive") and modality == "hypothetical":
         return None  # "might want them to leave": no statement was made
     instrument = _instrument(tok, sent, fam) if fam in lx.VIOLENT | {"kill", "attack"} else None
-    trig_start = _raw(cd, seg_index, tok.idx)
+    first = tok.doc[tok.i - 2] if tok.lower_ == "in" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "sit" else tok
+    trig_text = tok.doc[first.i:tok.i + 1].text  # the whole "sit-in", which the tokenizer splits
+    trig_start = _raw(cd, seg_index, first.idx)
     m = Mention(doc_id=doc_id, seg_index=seg_index, seg_kind=seg_kind, sent_start=sent_start_raw,
-                sent_end=sent_start_raw + len(sent.text), trigger_text=tok.text, trigger_start=trig_start,
-                trigger_end=trig_start + len(tok.text), family=fam, cameo=cameo, instrument=instrument,
+                sent_end=sent_start_raw + len(sent.text), trigger_text=trig_text, trigger_start=trig_start,
+                trigger_end=trig_start + len(trig_text), family=fam, cameo=cameo, instrument=instrument,
                 modality=modality)
     m.sources, m.targets = _roles(tok, fam0, cd, seg_index)
     if fam == "receive":

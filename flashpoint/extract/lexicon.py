@@ -95,6 +95,7 @@ PERSON_NOUNS = {"people", "person", "civilian", "man", "men", "woman", "women", 
 
 
 # spaCy's small model lemmatises some trigger words wrongly ("raped" -> "rap")
-LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "raping": "rape", "raper": "rape"}
+LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "raping": "rape", "raper": "rape", "staged": "stage",
+               "staging": "stage"}
 # verbs that "sexually" turns into sexual violence ("sexually assaulted", "sexually abused")
 SEXUAL_VERBS = {"assault", "abuse", "attack", "harass", "exploit", "violate", "torture"}

@@ -173,3 +173,15 @@ def test_driving_an_enemy_out_is_government_regaining_territory(pipeline, text):
 
     main = next(e for e in events_for(pipeline, text) if e["main"])
     assert main["acled"]["sub_event_type"] == "Government regains territory"
+
+
+def test_sit_in_and_returned_fire(pipeline):
+    from tests.conftest import events_for
+
+    evs = events_for(pipeline, "Nurses staged a sit-in outside the ministry of health in Niamey on Monday.")
+    protest = next(e for e in evs if e["main"])
+    assert protest["acled"]["event_type"] == "Protests"
+    assert protest["evidence"][0]["trigger"]["text"] == "sit-in"
+    evs = events_for(pipeline, "Gunmen shot at a patrol near Tillaberi. The soldiers returned fire.")
+    assert all(e["cameo"] != "084" for e in evs)
+    assert next(e for e in evs if e["main"])["acled"]["sub_event_type"] == "Armed clash"
