@@ -279,6 +279,9 @@ def _is_trigger(tok: Token, headline: bool) -> lx.Trigger | None:
     if pos is None:
         return None
     lemma = lx.LEMMA_FIXES.get(tok.lower_, lemma)
+    if lemma in ("capture", "take", "occupy", "seize") and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" \
+            and tok.doc[tok.i - 2].lower_ == "re":
+        return table.get(("retake", "VERB"))  # "re-captured": the tokenizer splits off the prefix
     if tok.lower_ == "in" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "sit":
         return table.get(("sit-in", "NOUN"))  # "staged a sit-in": the tokenizer splits the noun in three
     if lemma in lx.SEXUAL_VERBS and any(c.lower_ == "sexually" for c in tok.children):
@@ -982,7 +985,8 @@ def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) ->
     if nonviolent_cue or not fighting:
         for m in mentions:
             # driving an enemy out ("dislodged", "flushed out", "cleared of") is fighting in itself
-            if nonviolent_cue or not m.trigger_text.lower().startswith(("dislodg", "flush", "clear", "oust")):
+            if nonviolent_cue or not (m.trigger_text.lower().startswith(("dislodg", "flush", "clear", "oust"))
+                                      or m.family == "retake"):
                 m.context_nonviolent = True
     return mentions
 

@@ -419,7 +419,7 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
         if classifier is not None and acled is not None and not hurt_crowd:
             # (protesters killed or wounded is a count the parse found, not a matter of wording)
             sentences = " ".join(dict.fromkeys(text[c.mention.sent_start:c.mention.sent_end] for c in ordered))
-            sub = refine_subtype(acled["sub_event_type"], classifier.predict_proba(sentences))
+            sub = refine_subtype(acled["sub_event_type"], classifier.predict_proba(sentences), targets=tgt)
             if sub != acled["sub_event_type"]:
                 acled = {"event_type": SUBTYPE_TO_TYPE[sub], "sub_event_type": sub}
                 code = _subtype_codes().get(sub, code)
@@ -454,7 +454,7 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
             hurt_crowd = e.acled is not None and e.acled["sub_event_type"].startswith("Excessive") and (
                 (e.fatalities.count or 0) > 0 or (e.injured.count or 0) > 0)
             if e.main and e.acled is not None and not hurt_crowd:
-                sub = refine_subtype(e.acled["sub_event_type"], doc_proba, DOC_RULE_WEIGHT)
+                sub = refine_subtype(e.acled["sub_event_type"], doc_proba, DOC_RULE_WEIGHT, targets=e.target)
                 if sub != e.acled["sub_event_type"]:
                     e.acled = {"event_type": SUBTYPE_TO_TYPE[sub], "sub_event_type": sub}
                     e.cameo = _subtype_codes().get(sub, e.cameo)
@@ -472,19 +472,28 @@ RULE_WEIGHT = 0.3
 DOC_RULE_WEIGHT = 0.3
 MAIN_CLASSIFIER_WEIGHT = 0.3
 _SHORT_REPORT = 1200  # characters: incident notes and briefs, not full articles
+_ARMED_TARGETS = {"military", "police", "rebels", "militia", "armed group", "unknown armed"}
 # Sub-types only the rules assign: the classifier's examples of them are too few to overrule a rule.
 _RULE_ONLY = {"Other", "Headquarters or base established", "Chemical weapon"}
 
 
-def refine_subtype(rule: str, proba: dict[str, float], rule_weight: float = RULE_WEIGHT) -> str:
+def refine_subtype(rule: str, proba: dict[str, float], rule_weight: float = RULE_WEIGHT,
+                   targets: list[Actor] | None = None) -> str:
     """The sub-type with the best mix of the rules' choice (weight ``rule_weight``) and the classifier's
     probability (weight 1 - ``rule_weight``). The classifier reads words, the rules read the parse: a clear
-    classifier preference overrides a rule that fired on a weak cue, a close call keeps the rule."""
+    classifier preference overrides a rule that fired on a weak cue, a close call keeps the rule. What the
+    parse knows of the targets bounds the choice: violence against civilians needs a target that is not
+    armed, an armed clash one that is not civilian."""
     if rule in _RULE_ONLY or rule not in proba:
         return rule
+    kinds = {a.kind for a in targets or []}
+    armed = bool(kinds) and kinds <= _ARMED_TARGETS
+    civilian = bool(kinds) and not kinds & _ARMED_TARGETS
     best, best_score = rule, rule_weight + (1 - rule_weight) * proba[rule]
     for sub, p in proba.items():
         if sub in _RULE_ONLY or sub == rule or sub not in SUBTYPE_TO_TYPE:
+            continue
+        if armed and SUBTYPE_TO_TYPE[sub] == "Violence against civilians" or civilian and sub == "Armed clash":
             continue
         if (1 - rule_weight) * p > best_score:
             best, best_score = sub, (1 - rule_weight) * p

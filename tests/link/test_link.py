@@ -73,3 +73,15 @@ def test_protesters_wounded_stay_excessive_force(pipeline):
             "injuring at least 14 people.")
     main = next(e for e in events_for(pipeline, text, published="2021-03-02") if e["main"])
     assert main["acled"]["sub_event_type"] == "Excessive force against protesters"
+
+
+def test_refine_subtype_respects_the_targets():
+    from flashpoint.link import refine_subtype
+    from flashpoint.records import Actor
+
+    soldiers = [Actor(name="soldiers", country=None, code="MIL", kind="military")]
+    villagers = [Actor(name="villagers", country=None, code="CVL", kind="civilians")]
+    assert refine_subtype("Armed clash", {"Armed clash": 0.05, "Attack": 0.9}, 0.3, targets=soldiers) == "Armed clash"
+    assert refine_subtype("Attack", {"Attack": 0.05, "Armed clash": 0.9}, 0.3, targets=villagers) == "Attack"
+    assert refine_subtype("Attack", {"Attack": 0.05, "Abduction/forced disappearance": 0.9}, 0.3,
+                          targets=villagers) == "Abduction/forced disappearance"
