@@ -1010,6 +1010,11 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
         extra = None
         if lem == "set" and (objs & {"fire", "ablaze", "alight"} or "ablaze" in {c.lower_ for c in tok.children}):
             extra = ("burn", "1712")
+        elif lem in ("throw", "hurl", "lob") and objs & (lx.GRENADE | {"bomb", "explosive", "device"}) and not (
+                objs & {"petrol", "molotov"} or _words([x for c in _children(tok, "dobj") for x in c.subtree])
+                & {"petrol", "molotov", "fire", "incendiary"}) and not any(
+                _np_head(c).lemma_.lower() in lx.PROTESTER_NOUNS for c in _children(tok, "nsubj")):
+            extra = ("grenade", "190")  # "gunmen threw a bomb at the house": a thrown explosive is a grenade attack
         elif lem in ("throw", "hurl", "pelt") and objs & {"stone", "rock", "petrol", "molotov", "brick", "bottle",
                                                          "bomb", "projectile"}:
             extra = ("riot_act", "145")
@@ -1062,7 +1067,9 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
     sent_start_raw = _raw(cd, seg_index, sent.start_char)
     times = find_times(sent_text, published)
     sent_words = _words(sent)
-    violent_context = _riot_context(sent) and bool(sent_words & (lx.PROTESTER_NOUNS | {"protest", "demonstration"}))
+    violent_context = _riot_context(sent) and bool(sent_words & (lx.PROTESTER_NOUNS | {
+        "protest", "demonstration", "demonstrate", "march", "rally"})) or "violently" in sent_words and bool(
+        sent_words & {"protest", "demonstrate", "demonstration", "march", "rally", "riot"})
     crowd_control = bool(sent_words & lx.CROWD_CONTROL) or ("tear" in sent_words and "gas" in sent_words)
     sent_casualties = sentence_casualties(sent)
     out: list[Mention] = []

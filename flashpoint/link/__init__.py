@@ -8,6 +8,7 @@ same for reports of one happening by several documents.
 
 from __future__ import annotations
 
+import collections
 import csv
 import hashlib
 import math
@@ -351,6 +352,8 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
                      if m.mention.trigger_start == off or off in m.mention.alias_offsets}
         clusters = fused
     links = _links(coded, clusters, by_offset)
+    shared: collections.Counter[int] = collections.Counter(
+        start for cl in clusters for start in {c.mention.sent_start for c in cl.members})
     events: list[Event] = []
     for idx, cl in enumerate(clusters):
         h = cl.head
@@ -414,12 +417,20 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
                 typed.acled = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
                 typed.cameo = "175"
         code, acled = typed.cameo, typed.acled
+        # Facts the parse found are not a matter of wording: protesters killed or wounded, a crowd's violence.
         hurt_crowd = acled is not None and acled["sub_event_type"].startswith("Excessive") and (
             (fat.count or 0) > 0 or (inj.count or 0) > 0)
-        if classifier is not None and acled is not None and not hurt_crowd:
-            # (protesters killed or wounded is a count the parse found, not a matter of wording)
+        violent_crowd = acled is not None and acled["sub_event_type"] == "Violent demonstration" and any(
+            c.mention.context_violent for c in cl.members)
+        if classifier is not None and acled is not None and not hurt_crowd and not violent_crowd:
             sentences = " ".join(dict.fromkeys(text[c.mention.sent_start:c.mention.sent_end] for c in ordered))
-            sub = refine_subtype(acled["sub_event_type"], classifier.predict_proba(sentences), targets=tgt)
+            proba = classifier.predict_proba(sentences)
+            if all(c.mention.grievance for c in ordered) and any(shared[c.mention.sent_start] > 1 for c in ordered):
+                # an event told as another's cause shares its sentence: the wording speaks for the other one, so
+                # this may only change sub-type within its own type ("protested against the arrest of the sheikh")
+                own = acled["event_type"]
+                proba = {k: v for k, v in proba.items() if SUBTYPE_TO_TYPE.get(k) == own}
+            sub = refine_subtype(acled["sub_event_type"], proba, targets=tgt)
             if sub != acled["sub_event_type"]:
                 acled = {"event_type": SUBTYPE_TO_TYPE[sub], "sub_event_type": sub}
                 code = _subtype_codes().get(sub, code)

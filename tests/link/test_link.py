@@ -85,3 +85,16 @@ def test_refine_subtype_respects_the_targets():
     assert refine_subtype("Attack", {"Attack": 0.05, "Armed clash": 0.9}, 0.3, targets=villagers) == "Attack"
     assert refine_subtype("Attack", {"Attack": 0.05, "Abduction/forced disappearance": 0.9}, 0.3,
                           targets=villagers) == "Abduction/forced disappearance"
+
+
+def test_violent_protest_and_its_cause_keep_their_types(pipeline):
+    text = "Hundreds of youths violently demonstrated in Zinder against the arrest of a popular preacher."
+    evs = events_for(pipeline, text, published="2021-03-02")
+    subs = {e["acled"]["sub_event_type"] for e in evs if e["acled"]}
+    assert "Violent demonstration" in subs and "Arrests" in subs
+
+
+def test_thrown_bomb_by_gunmen_is_a_grenade_attack(pipeline):
+    text = "Two gunmen threw a bomb at the house of a village chief in Maungdaw on Friday night."
+    main = next(e for e in events_for(pipeline, text, published="2021-03-02") if e["main"])
+    assert main["acled"]["sub_event_type"] == "Grenade"
