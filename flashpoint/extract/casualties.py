@@ -78,6 +78,22 @@ _ANIMALS = {"ox", "oxen", "cattle", "cow", "goat", "sheep", "camel", "livestock"
             "head", "elephant", "pig", "horse", "bull"}
 
 
+# singular nouns for one person, counted as one with any determiner ("the driver", "his mother")
+_ONE_PERSON = {
+    "man", "woman", "boy", "girl", "child", "baby", "person", "civilian", "soldier", "officer", "policeman",
+    "policewoman", "driver", "director", "chief", "commander", "leader", "neighbour", "neighbor", "mother", "father",
+    "son", "daughter", "brother", "sister", "husband", "wife", "wives", "uncle", "nephew", "cousin", "gunman",
+    "assailant", "attacker", "militant", "fighter", "rebel", "teacher", "student", "farmer", "herder", "trader",
+    "shopkeeper", "imam", "pastor", "priest", "journalist", "lawyer", "judge", "mayor", "councillor", "governor",
+    "official", "guard", "worker", "employee", "resident", "villager", "pastoralist", "militiaman", "member",
+    "suspect", "owner", "motorcyclist", "passenger", "tout", "conscript", "recruit", "cook", "nurse", "doctor",
+    "headmaster", "principal", "elder", "activist", "protester", "demonstrator", "pupil", "victim",
+    "commissioner", "administrator", "minister", "spokesman", "chairman", "secretary", "deputy", "general",
+    "colonel", "captain", "sergeant", "lieutenant", "major", "commandant", "prefect", "sheikh", "cleric",
+    "businessman", "engineer", "contractor", "tourist", "hostage", "prisoner", "detainee", "informant",
+}
+
+
 # words after a number that say it counts things, not people
 _NOT_PEOPLE = _ANIMALS | {
     "goat", "cow", "house", "home", "hut", "shop", "vehicle", "car", "truck", "motorbike", "motorcycle", "bus",
@@ -120,6 +136,9 @@ def _count_one(tok: Token) -> Count | None:
     dets = {c.lower_ for c in head.children if c.dep_ == "det"}
     if head.tag_ in ("NN", "NNP") and dets & _SINGULAR_DET:
         return Count(1, "exact")
+    if head.tag_ == "NN" and head.lemma_.lower() in _ONE_PERSON and any(
+            c.dep_ in ("det", "poss") for c in head.children):
+        return Count(1, "exact")  # "killed his neighbour", "shot the director": one person
     if head.tag_ == "NNP" and head.ent_type_ == "PERSON":
         return Count(1, "exact")
     return None

@@ -185,3 +185,15 @@ def test_sit_in_and_returned_fire(pipeline):
     evs = events_for(pipeline, "Gunmen shot at a patrol near Tillaberi. The soldiers returned fire.")
     assert all(e["cameo"] != "084" for e in evs)
     assert next(e for e in evs if e["main"])["acled"]["sub_event_type"] == "Armed clash"
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("A gunman killed his neighbour in Kitale on Sunday.", 1),
+    ("Militants ambushed and killed the district commissioner near Baidoa.", 1),
+    ("Gunmen killed two farmers and a herder near Jos.", 3),
+])
+def test_singular_victims_count_one(pipeline, text, count):
+    from tests.conftest import events_for
+
+    main = next(e for e in events_for(pipeline, text) if e["main"])
+    assert main["fatalities"]["count"] == count
