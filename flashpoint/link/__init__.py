@@ -391,6 +391,7 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
             # "Over 80 traders were arrested": arrests are made by the police unless the text names someone else.
             src = [Actor(name="police", country=iso, code=(iso or "") + "COP", kind="police", implied=True)]
         _role_kinds(src, etype)
+        _place_kinds(src + tgt, iso, etype)
         fat = _best_fatalities([c.fatalities for c in cl.members])
         inj = _best_fatalities([c.injured for c in cl.members])
         modality = h.mention.modality
@@ -483,7 +484,7 @@ RULE_WEIGHT = 0.3
 DOC_RULE_WEIGHT = 0.3
 MAIN_CLASSIFIER_WEIGHT = 0.3
 _SHORT_REPORT = 1200  # characters: incident notes and briefs, not full articles
-_ARMED_TARGETS = {"military", "police", "rebels", "militia", "armed group", "unknown armed"}
+_ARMED_TARGETS = {"military", "police", "rebels", "militia", "armed group", "unknown armed", "foreign forces"}
 # Sub-types only the rules assign: the classifier's examples of them are too few to overrule a rule.
 _RULE_ONLY = {"Other", "Headquarters or base established", "Chemical weapon"}
 
@@ -520,7 +521,26 @@ def _subtype_codes() -> dict[str, str]:
 
 _ARMED_WORDS = ("armed", "gunm", "militant", "militia", "fighter", "rebel", "insurgent", "jihad", "bandit",
                 "attacker", "assailant")
-_STATE_KINDS = {"military", "police", "government", "person", "judiciary", "legislature"}
+_STATE_KINDS = {"military", "police", "government", "person", "judiciary", "legislature", "foreign forces"}
+
+
+_HOME_KINDS = {"protesters", "rioters", "civilians", "police", "military", "government", "armed group",
+               "unknown armed", "militia", "political party", "judiciary", "legislature"}
+
+
+def _place_kinds(actors: list[Actor], iso: str | None, etype: str | None) -> None:
+    """Actors seen from where the event happened: a state's troops acting in another country are foreign
+    forces there (French troops in Burkina Faso); crowds, police and gunmen named with no country belong to
+    the country of the event."""
+    if not iso:
+        return
+    for a in actors:
+        if a.country is None and a.kind in _HOME_KINDS and etype is not None:
+            a.country = iso
+            if a.code and len(a.code) == 3:
+                a.code = iso + a.code
+        elif a.kind == "military" and a.country and a.country != iso and etype is not None:
+            a.kind = "foreign forces"
 
 
 def _role_kinds(actors: list[Actor], etype: str | None) -> None:

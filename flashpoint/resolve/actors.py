@@ -22,7 +22,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 KINDS = frozenset({
     "government", "military", "police", "rebels", "militia", "armed group", "protesters", "rioters",
     "civilians", "political party", "business", "media", "judiciary", "legislature", "igo", "ngo",
-    "religious", "refugees", "unknown armed", "external", "person", "unknown",
+    "religious", "refugees", "unknown armed", "foreign forces", "person", "unknown",
 })
 
 # Lower-cased forms that are ordinary English words: their table entries only match when written as in the
@@ -35,12 +35,12 @@ _CASE_SENSITIVE_WORDS = frozenset({
     "bennett", "raab", "duda", "burns", "miller", "cohen", "munir", "doval", "tiani", "mission", "salman",
     "dane", "danes", "finn", "finns", "turks", "kiwi", "kiwis", "brit", "brits", "english", "gaza",
 })
-_ARMED_HEAD = frozenset({"rebels", "militia", "armed group", "unknown armed", "military", "external"})
-_ARMED_GROUP = frozenset({"rebels", "militia", "armed group", "military", "police", "external"})
+_ARMED_HEAD = frozenset({"rebels", "militia", "armed group", "unknown armed", "military", "foreign forces"})
+_ARMED_GROUP = frozenset({"rebels", "militia", "armed group", "military", "police", "foreign forces"})
 # Kinds whose country may come from a location phrase ("protesters in Baghdad"); armed actors' may not.
 _LOCAL_KINDS = frozenset({"civilians", "protesters", "rioters", "government", "police", "judiciary",
                           "legislature", "business", "political party"})
-_NO_CONTEXT_KINDS = frozenset({"external", "igo"})
+_NO_CONTEXT_KINDS = frozenset({"foreign forces", "igo"})
 _ELITE_CODES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 _LEADING = frozenset({

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from flashpoint.resolve.outlets import OutletTable
     from flashpoint.resolve.places import Gazetteer, Place
 
-ARMED_KINDS = {"military", "police", "rebels", "militia", "armed group", "unknown armed", "government forces"}
+ARMED_KINDS = {"military", "police", "rebels", "militia", "armed group", "unknown armed", "government forces",
+               "foreign forces"}
 CROWD_KINDS = {"protesters", "rioters", "civilians", None}
 STATE_KINDS = {"military", "police", "government"}
 CIVILIAN_KINDS = {"civilians", "protesters", "media", "refugees", "religious", "business", "person"}

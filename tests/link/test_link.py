@@ -98,3 +98,13 @@ def test_thrown_bomb_by_gunmen_is_a_grenade_attack(pipeline):
     text = "Two gunmen threw a bomb at the house of a village chief in Maungdaw on Friday night."
     main = next(e for e in events_for(pipeline, text, published="2021-03-02") if e["main"])
     assert main["acled"]["sub_event_type"] == "Grenade"
+
+
+def test_troops_abroad_are_foreign_forces_and_crowds_take_the_event_country(pipeline):
+    text = "French troops carried out an air strike on militants near Gao, Mali, on Tuesday."
+    main = next(e for e in events_for(pipeline, text, published="2020-01-08") if e["main"])
+    french = next(a for a in main["source"] if a["country"] == "FRA")
+    assert french["kind"] == "foreign forces"
+    text = "Protesters blocked the main road in Kisumu on Tuesday over rising fuel prices."
+    main = next(e for e in events_for(pipeline, text, published="2022-06-08") if e["main"])
+    assert main["source"][0]["country"] == "KEN"

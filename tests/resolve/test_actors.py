@@ -106,8 +106,8 @@ def test_backer_and_group(res):
         ("Shia cleric", (None, "REL", "religious")),
         ("residents of Baghdad", ("IRQ", "IRQCVL", "civilians")),
         ("soldiers from Chad", ("TCD", "TCDMIL", "military")),
-        ("US-led coalition", ("USA", "USAMIL", "external")),
-        ("Saudi-led coalition", ("SAU", "SAUMIL", "external")),
+        ("US-led coalition", ("USA", "USAMIL", "foreign forces")),
+        ("Saudi-led coalition", ("SAU", "SAUMIL", "foreign forces")),
         ("Syrian government forces", ("SYR", "SYRMIL", "military")),
         ("army commander", (None, "MIL", "military")),
         ("rebel commander", (None, "REB", "rebels")),
@@ -117,7 +117,7 @@ def test_backer_and_group(res):
         ("a group of gunmen", (None, "UAF", "unknown armed")),
         ("rioters", (None, "CVL", "rioters")),
         ("armed group", (None, "REB", "armed group")),
-        ("foreign troops", (None, "MIL", "external")),
+        ("foreign troops", (None, "MIL", "foreign forces")),
     ],
 )
 def test_composed_phrases(res, text, expected):
@@ -218,7 +218,7 @@ def test_anti_and_pro(res):
 
 
 def test_context_country_not_for_external_or_named(res):
-    assert coded(res, "foreign troops", context_country="IRQ") == (None, "MIL", "external")
+    assert coded(res, "foreign troops", context_country="IRQ") == (None, "MIL", "foreign forces")
     assert coded(res, "US troops", context_country="IRQ") == ("USA", "USAMIL", "military")
     assert res.lookup("Hezbollah", context_country="SYR").country == "LBN"
 
