@@ -309,6 +309,13 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
     """Decide whether a trigger word really denotes an event here; may change the family."""
     fam = trig.family
     lemma = tok.lemma_.lower()
+    # its own subject, else (for "..., killing nine") the subject of the clause it hangs on
+    subjects = _children(tok, "nsubj") or (_children(tok.head, "nsubj") or ([tok.head.head] if tok.head.dep_ == "acl"
+                                                                            else [])
+                                           if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i != tok.i else [])
+    if fam in lx.VIOLENT | {"kill", "attack", "destroy", "burn", "strike", "bomb"} and any(
+            _words(list(s.subtree)) & lx.DISASTER_WORDS for s in subjects):
+        return False, fam  # "Typhoon Phanfone struck the Philippines": nobody's act
     if lemma == "return" and "fire" in {c.lemma_.lower() for c in _children(tok, "dobj")}:
         return True, "clash"  # "the policemen returned fire": a fight, not a return
     neighbours = (tok.nbor(-1) if tok.i > 0 else tok, tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok)

@@ -99,3 +99,10 @@ LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "raping": "rape", "raper": "rap
                "staging": "stage"}
 # verbs that "sexually" turns into sexual violence ("sexually assaulted", "sexually abused")
 SEXUAL_VERBS = {"assault", "abuse", "attack", "harass", "exploit", "violate", "torture"}
+# subjects that make a violent verb a disaster or an accident, not an act of anyone ("the typhoon struck",
+# "a gas explosion destroyed the building")
+DISASTER_WORDS = {"typhoon", "hurricane", "cyclone", "storm", "tornado", "earthquake", "quake", "tremor", "flood",
+                  "flooding", "landslide", "mudslide", "avalanche", "tsunami", "wildfire", "bushfire", "drought",
+                  "lightning", "heatwave", "eruption", "volcano", "gas", "leak", "accident", "crash", "collapse",
+                  "derailment", "pandemic", "epidemic", "outbreak", "virus", "disease", "cholera", "covid-19",
+                  "coronavirus", "malfunction", "short-circuit"}

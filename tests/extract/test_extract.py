@@ -197,3 +197,15 @@ def test_singular_victims_count_one(pipeline, text, count):
 
     main = next(e for e in events_for(pipeline, text) if e["main"])
     assert main["fatalities"]["count"] == count
+
+
+@pytest.mark.parametrize("text", [
+    "Typhoon Halong struck the eastern islands on Sunday, killing at least 14 people.",
+    "A gas explosion destroyed a market building in Kano, killing six people.",
+    "A landslide buried part of the village overnight, killing nine residents.",
+])
+def test_disasters_and_accidents_are_not_attacks(pipeline, text):
+    from tests.conftest import events_for
+
+    evs = events_for(pipeline, text)
+    assert not [e for e in evs if e["acled"] and e["acled"]["event_type"] != "Strategic developments"]
