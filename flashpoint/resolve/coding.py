@@ -110,6 +110,10 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
     if fam == "clash" and m.trigger_text.lower() in ("fight", "brawl", "scuffle", "fistfight", "fisticuffs") and \
             not m.armed_nearby and not (tkinds & ARMED_KINDS) and skind not in ARMED_KINDS:
         return "145", acled("Riots", "Mob violence")  # a brawl with no armed party: "a fist fight broke out"
+    if fam in ("clash", "attack", "shoot", "beat") and tkinds and tkinds <= {"rioters"} and skind in STATE_KINDS:
+        return "145", acled("Riots", "Violent demonstration")  # "forces clashed with rioters": a riot met by force
+    if fam in ("burn", "destroy") and skind in ("protesters", "rioters") and not hurt:
+        return "145", acled("Riots", "Violent demonstration")  # protesters wrecking property riot
     if fam in ("burn", "destroy") and skind in crowd and not hurt and not (tkinds & (ARMED_KINDS | CIVILIAN_KINDS)):
         # a community pulling down a building or burning a field, with no one hurt: property destruction
         return "1712", acled("Strategic developments", "Looting/property destruction")

@@ -108,3 +108,12 @@ def test_troops_abroad_are_foreign_forces_and_crowds_take_the_event_country(pipe
     text = "Protesters blocked the main road in Kisumu on Tuesday over rising fuel prices."
     main = next(e for e in events_for(pipeline, text, published="2022-06-08") if e["main"])
     assert main["source"][0]["country"] == "KEN"
+
+
+def test_rioters_met_by_force_and_protesters_wrecking_property_riot(pipeline):
+    main = next(e for e in events_for(pipeline, "Police clashed with rioters in the centre of Bamako on Friday.",
+                                      published="2021-03-02") if e["main"])
+    assert main["acled"]["event_type"] == "Riots"
+    main = next(e for e in events_for(pipeline, "Angry protesters destroyed two police kiosks in Kumasi on Friday.",
+                                      published="2021-03-02") if e["main"])
+    assert main["acled"]["event_type"] == "Riots"
