@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import csv
+import datetime as dt
 import hashlib
 import math
 from dataclasses import dataclass, field, replace
@@ -459,7 +460,7 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
         # A short report is about one thing: the classifier's reading of the whole of it helps pick and type
         # the main event.
         doc_proba = classifier.predict_proba(text)
-    _mark_main(keep, background, doc_proba)
+    _mark_main(keep, background, doc_proba, published)
     if doc_proba is not None and sum(1 for e in keep if e.acled is not None) == 1:
         # (only when the report tells one ACLED event: otherwise the whole text mixes several)
         for e in keep:
@@ -524,6 +525,16 @@ _ARMED_WORDS = ("armed", "gunm", "militant", "militia", "fighter", "rebel", "ins
 _STATE_KINDS = {"military", "police", "government", "person", "judiciary", "legislature", "foreign forces"}
 
 
+def _days_before(start: str | None, published: str | None) -> int:
+    """Days from an event's start to the publication date (0 when either is unknown or malformed)."""
+    if not start or not published:
+        return 0
+    try:
+        return (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(start[:10])).days
+    except ValueError:
+        return 0
+
+
 _HOME_KINDS = {"protesters", "rioters", "civilians", "police", "military", "government", "armed group",
                "unknown armed", "militia", "political party", "judiciary", "legislature"}
 
@@ -558,7 +569,7 @@ def _role_kinds(actors: list[Actor], etype: str | None) -> None:
 
 
 def _mark_main(events: list[Event], background: set[str] | None = None,
-               doc_proba: dict[str, float] | None = None) -> None:
+               doc_proba: dict[str, float] | None = None, published: str | None = None) -> None:
     """Flag the one event the document is mainly about: violent and specific beats verbal, then confidence;
     events in ``background`` (ids of events told only as the cause of another) come last."""
     if not events:
@@ -568,6 +579,8 @@ def _mark_main(events: list[Event], background: set[str] | None = None,
         s = e.confidence
         if background and e.event_id in background:
             s -= 0.5
+        if _days_before(e.date.start, published) > 31:
+            s -= 0.4  # told as history ("recaptured by the army in 2016"): a report is about what is new
         if doc_proba and e.acled:
             s += MAIN_CLASSIFIER_WEIGHT * doc_proba.get(e.acled["sub_event_type"], 0.0)
         if e.acled:
