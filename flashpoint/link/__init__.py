@@ -485,6 +485,9 @@ RULE_WEIGHT = 0.3
 DOC_RULE_WEIGHT = 0.3
 MAIN_CLASSIFIER_WEIGHT = 0.3
 _SHORT_REPORT = 1200  # characters: incident notes and briefs, not full articles
+# Sub-types the rules assign from an unambiguous frame (ground changing hands, a sexual-violence verb): the
+# classifier may propose them but not overrule them.
+_RULE_FIRM = {"Government regains territory", "Non-state actor overtakes territory", "Sexual violence"}
 _ARMED_TARGETS = {"military", "police", "rebels", "militia", "armed group", "unknown armed", "foreign forces"}
 # Sub-types only the rules assign: the classifier's examples of them are too few to overrule a rule.
 _RULE_ONLY = {"Other", "Headquarters or base established", "Chemical weapon"}
@@ -497,7 +500,7 @@ def refine_subtype(rule: str, proba: dict[str, float], rule_weight: float = RULE
     classifier preference overrides a rule that fired on a weak cue, a close call keeps the rule. What the
     parse knows of the targets bounds the choice: violence against civilians needs a target that is not
     armed, an armed clash one that is not civilian."""
-    if rule in _RULE_ONLY or rule not in proba:
+    if rule in _RULE_ONLY or rule in _RULE_FIRM or rule not in proba:
         return rule
     kinds = {a.kind for a in targets or []}
     armed = bool(kinds) and kinds <= _ARMED_TARGETS
