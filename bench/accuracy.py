@@ -133,7 +133,9 @@ def main() -> None:
     md = ["# Accuracy on the development sets", "",
           "Regenerate with `python bench/accuracy.py` (reads `../shared/eval`, which is not part of the",
           "repository). ACLED sets are scored on two halves: odd lines were inspected while developing rules,",
-          "even lines never were; compare the two rows.", ""]
+          "even lines never were; compare the two rows. The figures are for the whole pipeline, rules and the",
+          "learned sub-type classifier together (`flashpoint/extract/classifier.py`, trained only on the reports",
+          "in `flashpoint/data/training/`); `bench/classifier_acled.py` scores the classifier alone.", ""]
 
     S = _load_scorer(ev / "score_acled.py")
     for name, rel in (("ACLED, current taxonomy (acled_modern.dev)", "acled/acled_modern.dev.jsonl"),
