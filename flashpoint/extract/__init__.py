@@ -316,6 +316,15 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
     if fam in lx.VIOLENT | {"kill", "attack", "destroy", "burn", "strike", "bomb"} and any(
             _words(list(s.subtree)) & lx.DISASTER_WORDS for s in subjects):
         return False, fam  # "Typhoon Phanfone struck the Philippines": nobody's act
+    if fam in ("clash", "engage"):
+        foes = _children(tok, "dobj") + _prep_objects(tok, {"with", "against"}) + [
+            c for p in _children(tok, "compound", "amod") for c in [p]]
+        if any(_np_head(f).lemma_.lower() in lx.ABSTRACT_FOES or f.lower_ in lx.ABSTRACT_FOES for f in foes):
+            return False, fam  # "a long battle with cancer", "fight corruption", "battled the blaze"
+        subj = _children(tok, "nsubj")
+        if fam == "engage" and subj and subj[0].pos_ == "PRON" and all(
+                f.pos_ == "PRON" for f in _prep_objects(tok, {"with"}) or [subj[0]]) and not _children(tok, "dobj"):
+            return False, fam  # "we would engage with them differently": talk, not combat
     if lemma == "return" and "fire" in {c.lemma_.lower() for c in _children(tok, "dobj")}:
         return True, "clash"  # "the policemen returned fire": a fight, not a return
     neighbours = (tok.nbor(-1) if tok.i > 0 else tok, tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok)

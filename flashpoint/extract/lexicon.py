@@ -106,3 +106,11 @@ DISASTER_WORDS = {"typhoon", "hurricane", "cyclone", "storm", "tornado", "earthq
                   "lightning", "heatwave", "eruption", "volcano", "gas", "leak", "accident", "crash", "collapse",
                   "derailment", "pandemic", "epidemic", "outbreak", "virus", "disease", "cholera", "covid-19",
                   "coronavirus", "malfunction", "short-circuit"}
+# what one "fights" or "battles" that is no armed foe ("a long battle with cancer", "firefighters battled the
+# blaze", "vowed to fight corruption")
+ABSTRACT_FOES = {"cancer", "illness", "disease", "covid", "covid-19", "coronavirus", "virus", "pandemic", "epidemic",
+                 "poverty", "corruption", "inflation", "unemployment", "hunger", "famine", "climate", "change",
+                 "blaze", "flame", "flames", "wildfire", "bushfire", "flood", "floods", "drug",
+                 "drugs", "addiction", "depression", "injury", "injuries", "odds", "time", "clock", "weight",
+                 "obesity", "malaria", "hiv", "aids", "ebola", "cholera", "tuberculosis", "illiteracy", "racism",
+                 "discrimination", "misinformation", "disinformation", "fraud", "tax", "evasion", "smuggling"}

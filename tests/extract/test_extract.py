@@ -209,3 +209,12 @@ def test_disasters_and_accidents_are_not_attacks(pipeline, text):
 
     evs = events_for(pipeline, text)
     assert not [e for e in evs if e["acled"] and e["acled"]["event_type"] != "Strategic developments"]
+
+
+@pytest.mark.parametrize("text", [
+    "The former minister died on Tuesday after a long battle with cancer.",
+    "Firefighters battled a blaze at a timber yard in Onitsha for six hours.",
+    "The new cabinet promised to fight corruption and unemployment.",
+])
+def test_figurative_fights_are_not_clashes(mentions_of, text):
+    assert not [m for m in mentions_of(text) if m.family in ("clash", "engage")]
