@@ -111,12 +111,13 @@ def _table(figures: dict[str, dict[str, float]]) -> list[str]:
 
 
 def _confusion(conf: collections.Counter[tuple[str, str]]) -> list[str]:
-    golds = sorted({g for g, _ in conf}, key=lambda g: -sum(v for (x, _), v in conf.items() if x == g))
+    golds = sorted({g for g, _ in conf}, key=lambda g: (-sum(v for (x, _), v in conf.items() if x == g), g))
     lines = ["| gold sub-event type | n | correct | most frequent predictions |", "|---|---|---|---|"]
     for g in golds:
         row = collections.Counter({p: v for (x, p), v in conf.items() if x == g})
         n = sum(row.values())
-        top = ", ".join(f"{p} {v}" for p, v in row.most_common(4) if p != g)
+        ranked = sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
+        top = ", ".join(f"{p} {v}" for p, v in ranked if p != g)
         lines.append(f"| {g} | {n} | {row.get(g, 0)} ({row.get(g, 0) / n:.0%}) | {top} |")
     return lines
 
@@ -149,7 +150,7 @@ def main() -> None:
         md += _table(rep["figures"]) + [""]
         md += ["### Confusion of ACLED sub-event types (main event)", ""] + _confusion(rep["confusion"]) + [""]
         md += ["### The 20 most frequent error kinds", "", "| error | count |", "|---|---|"]
-        md += [f"| {k} | {v} |" for k, v in rep["errors"].most_common(20)] + [""]
+        md += [f"| {k} | {v} |" for k, v in sorted(rep["errors"].items(), key=lambda kv: (-kv[1], kv[0]))[:20]] + [""]
 
     seed_gold = ev / "seed" / "embassy_baghdad.gold.json"
     docs, events = tmp / "seed.docs.jsonl", tmp / "seed.events.jsonl"
