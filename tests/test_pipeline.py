@@ -190,3 +190,10 @@ def test_labour_strike_and_strike_on_a_base(pipeline):
     evs = events_for(pipeline, "The January 8 strike on the army base near Erbil wounded 11 soldiers.",
                      published="2020-01-10")
     assert evs and all(e["acled"]["event_type"] != "Protests" for e in evs if e["acled"])
+
+
+def test_dateline_abroad_does_not_locate_the_story(pipeline):
+    text = ("WASHINGTON (Wire) — Iraq's parliament voted on Sunday to expel foreign troops from the country. "
+            "Lawmakers in Iraq said the vote was binding.")
+    evs = events_for(pipeline, text, published="2020-01-06")
+    assert evs and all(e["location"]["country"] == "IRQ" for e in evs)

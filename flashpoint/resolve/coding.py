@@ -360,9 +360,12 @@ class Resolver:
             doc_place = next(p for k, p in sorted(places.items()) if k[0] >= 0 and p.geonameid == gid)
             if dateline_place is not None and named.get(dateline_place.geonameid, 0) >= top - 1:
                 doc_place = dateline_place  # the dateline city is also what the body is about
-        if doc_place is None:
-            doc_place = dateline_place
         countries = Counter(p.country for k, p in places.items() if k[0] >= 0 and p.country)
+        if doc_place is None and dateline_place is not None and (
+                not countries or dateline_place.country in countries):
+            # A dateline locates the story unless the body is about another country: "PALM BEACH, Fla." over
+            # a report on a vote in Baghdad's parliament says where the reporter was, not where it happened.
+            doc_place = dateline_place
         doc_country = doc_place.country if doc_place else (countries.most_common(1)[0][0] if countries else None)
         # Toponyms inside actor phrases ("US air strikes", "Iraqi Shia militia") do not locate events.
         actor_spans = [(p.start, p.end) for m in mentions for p in m.sources + m.targets]
