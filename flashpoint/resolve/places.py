@@ -830,7 +830,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None = None, *, embedded: boo
     # a name found once is a toponym wherever else it is written alone (not inside a longer entity)
     found = {t for t, _, _ in out.values() if t.lower() not in _GENERIC}
     for i, tok in enumerate(doc):
-        for text in found:
+        for text in sorted(found, key=lambda t: (-len(t), t)):  # longest first, in a fixed order
             n = len(text.split())
             if tok.text != text.split()[0] or i + n > len(doc):
                 continue
