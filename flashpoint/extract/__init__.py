@@ -426,7 +426,7 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         if objs & {"ied", "explosive", "bomb", "weapon", "arm", "ammunition", "mine", "landmine", "device", "grenade",
                    "rifle", "gun", "cache", "rocket", "detonator"}:
             return True, "disrupt"
-        if fam == "discover" and objs & {"body", "bodies", "corpse", "remains", "grave"}:
+        if fam == "discover" and objs & {"body", "bodies", "corpse", "corpses", "remains", "grave"}:
             return True, "bodies"
         return False, fam
     if fam == "disarm":
@@ -1168,6 +1168,13 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                 else:
                     m.injured = count
         to_death = any(p.lower_ == "to" and any(c.lower_ == "death" for c in p.children) for p in tok.children)
+        if m.killed is None and fam == "bodies":
+            # "five corpses were found": the dead are counted by their bodies ("the bodies of three herders")
+            for v in _children(tok, "dobj", "nsubjpass"):
+                m.killed = count_of_phrase(v) or next(
+                    (count_of_phrase(o) for o in _prep_objects(v, {"of"}) if count_of_phrase(o)), None)
+                if m.killed:
+                    break
         if m.killed is None and (fam in ("kill", "massacre", "mob", "die") or to_death):
             victims = _children(tok, "dobj", "nsubjpass") or ([tok.head] if tok.dep_ == "acl" else [])
             if fam == "die" or not victims and _telegraphic_passive(tok, fam):

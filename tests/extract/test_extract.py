@@ -218,3 +218,10 @@ def test_disasters_and_accidents_are_not_attacks(pipeline, text):
 ])
 def test_figurative_fights_are_not_clashes(mentions_of, text):
     assert not [m for m in mentions_of(text) if m.family in ("clash", "engage")]
+
+
+def test_bodies_found_are_counted(pipeline):
+    from tests.conftest import events_for
+
+    main = next(e for e in events_for(pipeline, "Four decomposed corpses were found near Kaya on Monday.") if e["main"])
+    assert main["acled"]["sub_event_type"] == "Other" and main["fatalities"]["count"] == 4
