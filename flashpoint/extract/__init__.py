@@ -1205,6 +1205,18 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                     if other is not None and other is not m:
                         other.grievance = True
                         m.links.append(("response_to", other.trigger_start))
+    # "the inhabitants left the town because of the attacks": an event named as the cause of what the sentence
+    # tells is background to it, like a protest's grievance
+    if len(out) > 1:
+        for m in out:
+            ttok = next((t for t in sent if _raw(cd, seg_index, t.idx) == m.trigger_start), None)
+            if ttok is None or ttok.pos_ not in ("NOUN", "PROPN") or ttok.dep_ != "pobj":
+                continue
+            prep = ttok.head
+            words = {prep.lower_, prep.head.lower_} if prep.dep_ in ("pcomp", "prep") else {prep.lower_}
+            if prep.lower_ in ("amid", "amidst") or words & {"because", "due"} or (
+                    prep.lower_ == "to" and prep.head.lower_ == "response"):
+                m.grievance = True
     # "Five people were injured as police dispersed the crowd": a casualty clause with no perpetrator of its own
     # belongs to the act told in the same sentence.
     acts = [m for m in out if m.family not in lx.CASUALTY_ONLY and not m.grievance and (_is_violent(m) or m.family

@@ -225,3 +225,11 @@ def test_bodies_found_are_counted(pipeline):
 
     main = next(e for e in events_for(pipeline, "Four decomposed corpses were found near Kaya on Monday.") if e["main"])
     assert main["acled"]["sub_event_type"] == "Other" and main["fatalities"]["count"] == 4
+
+
+def test_an_event_named_as_a_cause_is_not_the_main_one(pipeline):
+    from tests.conftest import events_for
+
+    evs = events_for(pipeline, "Police arrested ten people in Bauchi amid clashes between herders and farmers.")
+    main = next(e for e in evs if e["main"])
+    assert main["acled"]["sub_event_type"] == "Arrests"
