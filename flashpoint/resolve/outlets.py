@@ -43,52 +43,6 @@ wolof malagasy nepali sinhala tamil indonesian malay thai khmer vietnamese notic
 # Language words that are also demonyms say which edition, not which country ("RFI - English").
 _LANGUAGES = frozenset({"french", "english", "spanish", "portuguese", "arabic", "german", "russian", "chinese",
                         "persian", "somali", "swahili", "hausa", "italian", "dutch", "turkish", "kurdish"})
-# Country names in French, Spanish and Portuguese as source fields give them ("Alwihda (Tchad)").
-_FOREIGN_NAMES = {
-    "tchad": "TCD", "cameroun": "CMR", "mauritanie": "MRT", "guinee": "GIN", "guinee conakry": "GIN", "rdc": "COD",
-    "republique democratique du congo": "COD", "rd congo": "COD", "algerie": "DZA", "maroc": "MAR", "tunisie": "TUN",
-    "libye": "LBY", "egypte": "EGY", "soudan": "SDN", "soudan du sud": "SSD", "ethiopie": "ETH", "somalie": "SOM",
-    "erythree": "ERI", "ouganda": "UGA", "tanzanie": "TZA", "zambie": "ZMB", "namibie": "NAM", "afrique du sud": "ZAF",
-    "guinee equatoriale": "GNQ", "guinee bissau": "GNB", "cap vert": "CPV", "centrafrique": "CAF", "syrie": "SYR",
-    "irak": "IRQ", "liban": "LBN", "jordanie": "JOR", "arabie saoudite": "SAU", "yemen": "YEM", "mexique": "MEX",
-    "colombie": "COL", "perou": "PER", "bresil": "BRA", "argentine": "ARG", "bolivie": "BOL", "equateur": "ECU",
-    "haiti": "HTI", "brasil": "BRA", "espana": "ESP", "mexico": "MEX", "peru": "PER", "republica dominicana": "DOM",
-    "estados unidos": "USA", "mocambique": "MOZ", "guine bissau": "GNB", "allemagne": "DEU", "espagne": "ESP",
-    "royaume uni": "GBR", "etats unis": "USA", "belgique": "BEL", "suisse": "CHE", "turquie": "TUR",
-}
-# Large non-capital cities a source field may name in parentheses ("Vanguard (Lagos)"); capitals come from
-# countries.csv. Ambiguous names (Hyderabad, Valencia, Cordoba) are left out.
-_CITIES = {
-    "lagos": "NGA", "kano": "NGA", "port harcourt": "NGA", "ibadan": "NGA", "kaduna": "NGA", "maiduguri": "NGA",
-    "jos": "NGA", "enugu": "NGA", "benin city": "NGA", "karachi": "PAK", "lahore": "PAK", "peshawar": "PAK",
-    "quetta": "PAK", "rawalpindi": "PAK", "mumbai": "IND", "bombay": "IND", "kolkata": "IND", "calcutta": "IND",
-    "chennai": "IND", "madras": "IND", "bangalore": "IND", "bengaluru": "IND", "srinagar": "IND", "guwahati": "IND",
-    "imphal": "IND", "chandigarh": "IND", "chittagong": "BGD", "chattogram": "BGD", "johannesburg": "ZAF",
-    "durban": "ZAF", "cape town": "ZAF", "alexandria": "EGY", "casablanca": "MAR", "douala": "CMR", "bamenda": "CMR",
-    "buea": "CMR", "garoua": "CMR", "maroua": "CMR", "mombasa": "KEN", "kisumu": "KEN", "benghazi": "LBY",
-    "misrata": "LBY", "aleppo": "SYR", "homs": "SYR", "idlib": "SYR", "basra": "IRQ", "mosul": "IRQ", "erbil": "IRQ",
-    "kirkuk": "IRQ", "sulaymaniyah": "IRQ", "istanbul": "TUR", "izmir": "TUR", "diyarbakir": "TUR", "goma": "COD",
-    "bukavu": "COD", "lubumbashi": "COD", "bunia": "COD", "kisangani": "COD", "aden": "YEM", "taiz": "YEM",
-    "hodeidah": "YEM", "mukalla": "YEM", "haifa": "ISR", "jeddah": "SAU", "dubai": "ARE", "mashhad": "IRN",
-    "tabriz": "IRN", "isfahan": "IRN", "kandahar": "AFG", "herat": "AFG", "jalalabad": "AFG", "mazar i sharif": "AFG",
-    "mandalay": "MMR", "davao": "PHL", "cebu": "PHL", "zamboanga": "PHL", "cotabato": "PHL", "marawi": "PHL",
-    "surabaya": "IDN", "medan": "IDN", "jayapura": "IDN", "ho chi minh city": "VNM", "shanghai": "CHN",
-    "kharkiv": "UKR", "kharkov": "UKR", "odesa": "UKR", "odessa": "UKR", "lviv": "UKR", "dnipro": "UKR",
-    "donetsk": "UKR", "luhansk": "UKR", "zaporizhzhia": "UKR", "mariupol": "UKR", "st petersburg": "RUS",
-    "saint petersburg": "RUS", "grozny": "RUS", "makhachkala": "RUS", "sao paulo": "BRA", "rio de janeiro": "BRA",
-    "medellin": "COL", "barranquilla": "COL", "cucuta": "COL", "guadalajara": "MEX", "monterrey": "MEX",
-    "tijuana": "MEX", "culiacan": "MEX", "ciudad juarez": "MEX", "maracaibo": "VEN", "guayaquil": "ECU",
-    "arequipa": "PER", "rosario": "ARG", "cochabamba": "BOL", "san pedro sula": "HND", "cap haitien": "HTI",
-    "new york": "USA", "los angeles": "USA", "chicago": "USA", "toronto": "CAN", "montreal": "CAN", "sydney": "AUS",
-    "melbourne": "AUS", "auckland": "NZL", "geneva": "CHE", "zurich": "CHE", "milan": "ITA", "barcelona": "ESP",
-    "frankfurt": "DEU", "munich": "DEU", "hamburg": "DEU", "glasgow": "GBR", "edinburgh": "GBR", "manchester": "GBR",
-    "belfast": "GBR", "marseille": "FRA", "lyon": "FRA", "almaty": "KAZ", "arusha": "TZA", "zanzibar": "TZA",
-    "gulu": "UGA", "bulawayo": "ZWE", "blantyre": "MWI", "beira": "MOZ", "nampula": "MOZ", "kumasi": "GHA",
-    "tamale": "GHA", "bouake": "CIV", "bobo dioulasso": "BFA", "gao": "MLI", "timbuktu": "MLI", "mopti": "MLI",
-    "agadez": "NER", "zinder": "NER", "diffa": "NER", "abeche": "TCD", "nyala": "SDN", "el fasher": "SDN",
-    "port sudan": "SDN", "omdurman": "SDN", "wau": "SSD", "malakal": "SSD", "kismayo": "SOM", "baidoa": "SOM",
-    "hargeisa": "SOM", "garowe": "SOM", "mekelle": "ETH", "bahir dar": "ETH", "gondar": "ETH", "dire dawa": "ETH",
-}
 _NOT_CITIES = frozenset({"victoria", "hamilton", "the valley", "valley", "male", "plymouth", "douglas", "kingston",
                          "san jose", "saint johns", "st johns", "george town", "jamestown", "west island",
                          "whitehall", "downing street", "washington", "santiago", "praia"})
@@ -184,8 +138,10 @@ class OutletTable:
              city_country: Callable[[str], str | None] | None = None) -> OutletTable:
         """Read ``outlets.csv`` and ``countries.csv`` (the packaged ones unless paths are given)."""
         data = files("flashpoint") / "data"
+        with (data / "outlet_places.csv").open(encoding="utf-8") as f:
+            extra = [(r["kind"], r["name"], r["country"]) for r in csv.DictReader(f)]
         with (Path(countries_path) if countries_path else data / "countries.csv").open(encoding="utf-8") as f:
-            places, cc = _place_index(csv.DictReader(f))
+            places, cc = _place_index(csv.DictReader(f), extra)
         with (Path(path) if path else data / "outlets.csv").open(encoding="utf-8") as f:
             outlets = _outlet_index(_rows(f), {iso3 for iso3, _ in places.values()})
         return cls(outlets, places, cc, city_country)
@@ -397,8 +353,10 @@ def _outlet_index(rows: Iterable[tuple[str, str, str, str]], known: Collection[s
     return exact
 
 
-def _place_index(rows: Iterable[dict[str, str]]) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
-    """Country names, demonyms and cities (normalised) -> (ISO3, kind); country-code domains -> ISO3."""
+def _place_index(rows: Iterable[dict[str, str]], extra_places: Iterable[tuple[str, str, str]] = ()
+                 ) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """Country names, demonyms and cities (normalised) -> (ISO3, kind); country-code domains -> ISO3.
+    ``extra_places``: (kind, name, ISO3) rows of data/outlet_places.csv."""
     places: dict[str, tuple[str, str]] = {}
     cc: dict[str, str] = {}
 
@@ -416,8 +374,10 @@ def _place_index(rows: Iterable[dict[str, str]]) -> tuple[dict[str, tuple[str, s
                 add(name, iso3, "country")
         if row.get("iso2"):
             cc["." + row["iso2"].lower()] = iso3
-    for name, iso3 in _FOREIGN_NAMES.items():
-        add(name, iso3, "country")
+    extra = list(extra_places)
+    for kind, name, iso3 in extra:
+        if kind == "country":  # country names in other languages ("Tchad", "Côte d'Ivoire" spellings)
+            add(name, iso3, "country")
     for row in rows:
         for dem in (row.get("demonyms") or "").split("|"):
             if dem.strip() and " ".join(tokens(dem)) not in _LANGUAGES:
@@ -426,7 +386,8 @@ def _place_index(rows: Iterable[dict[str, str]]) -> tuple[dict[str, tuple[str, s
         for city in (row.get("capitals") or "").split("|"):
             if city.strip():
                 add(city, row["iso3"], "city")
-    for city, iso3 in _CITIES.items():
-        add(city, iso3, "city")
+    for kind, name, iso3 in extra:
+        if kind == "city":  # large non-capital cities a source may name in parentheses ("Vanguard (Lagos)")
+            add(name, iso3, "city")
     cc.update({"." + k: v for k, v in _CC_OVERRIDES.items()})
     return places, cc
