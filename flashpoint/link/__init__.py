@@ -356,6 +356,7 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
     shared: collections.Counter[int] = collections.Counter(
         start for cl in clusters for start in {c.mention.sent_start for c in cl.members})
     events: list[Event] = []
+    fixed: set[str] = set()  # events whose sub-type a count settled (see below): no reading of the text changes it
     for idx, cl in enumerate(clusters):
         h = cl.head
         ordered = sorted(cl.members, key=lambda c: c.mention.order)
@@ -424,6 +425,8 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
             (fat.count or 0) > 0 or (inj.count or 0) > 0)
         violent_crowd = acled is not None and acled["sub_event_type"] == "Violent demonstration" and any(
             c.mention.context_violent for c in cl.members)
+        if hurt_crowd:
+            fixed.add(_event_id(doc_sha, idx))  # (a crowd's violence may still be re-read from the whole report)
         if classifier is not None and acled is not None and not hurt_crowd and not violent_crowd:
             sentences = " ".join(dict.fromkeys(text[c.mention.sent_start:c.mention.sent_end] for c in ordered))
             proba = classifier.predict_proba(sentences)
@@ -464,9 +467,7 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
     if doc_proba is not None and sum(1 for e in keep if e.acled is not None) == 1:
         # (only when the report tells one ACLED event: otherwise the whole text mixes several)
         for e in keep:
-            hurt_crowd = e.acled is not None and e.acled["sub_event_type"].startswith("Excessive") and (
-                (e.fatalities.count or 0) > 0 or (e.injured.count or 0) > 0)
-            if e.main and e.acled is not None and not hurt_crowd:
+            if e.main and e.acled is not None and e.event_id not in fixed:
                 sub = refine_subtype(e.acled["sub_event_type"], doc_proba, DOC_RULE_WEIGHT, targets=e.target)
                 if sub != e.acled["sub_event_type"]:
                     e.acled = {"event_type": SUBTYPE_TO_TYPE[sub], "sub_event_type": sub}

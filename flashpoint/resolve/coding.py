@@ -236,9 +236,10 @@ class Resolver:
     @classmethod
     def load(cls, *, actors_file: str | None = None) -> Resolver:
         from flashpoint.resolve.actors import ActorResolver
+        from flashpoint.resolve.outlets import OutletTable
         from flashpoint.resolve.places import Gazetteer
 
-        return cls(ActorResolver.load(actors_file), Gazetteer.open())
+        return cls(ActorResolver.load(actors_file), Gazetteer.open(), outlets=OutletTable.load())
 
     # -- places -----------------------------------------------------------------------------------------
     def _place_index(self, mentions: list[Mention], toponyms: list[tuple[str, int, int]],
