@@ -1275,7 +1275,8 @@ def _riot_context(sent: Span) -> bool:
             continue
         if lem in ("fire", "break", "attack", "clash") and not (lem == "clash" and _prep_objects(t, {"with"})):
             continue
-        if lem == "block" and not objs & {"road", "highway", "street", "tyre", "tire", "traffic"}:
+        if lem == "block" and not objs & {"road", "highway", "street", "tyre", "tire", "traffic", "route", "junction",
+                                          "bridge", "railway", "rail", "entrance", "access", "roundabout", "motorway"}:
             continue
         subj = _children(t, "nsubj")
         if subj and _np_head(subj[0]).lemma_.lower() in _SECURITY_NOUNS:

@@ -518,7 +518,10 @@ class ActorResolver:
                 c = countries[0].value
                 if any(p >= countries[0].end for p in propers):
                     return ActorEntry(name, c.iso3, c.cameo, "unknown", backer)
-                if c.people:
+                # a nationality before a common noun no table knows ("Algerian bakers", "Kenyan truckers"):
+                # people of that country, not its government
+                plain = [orig[j] for j in range(countries[0].end, split) if not covered[j] and orig[j].isalpha()]
+                if c.people or plain and plain[-1].islower() and plain[-1].endswith(_PEOPLE_ENDINGS):
                     return ActorEntry(name, c.iso3, c.cameo + "CVL", "civilians", backer)
                 return ActorEntry(c.name, c.iso3, c.cameo + "GOV", "government", backer)
             if propers or matches or any(t[:1].isupper() for t in orig[split:]):
@@ -613,6 +616,8 @@ class ActorResolver:
         return " ".join(words).strip(_STRIP + ".")
 
 
+# endings of plural nouns for people ("bakers", "hardliners", "motorists", "migrants", "employees")
+_PEOPLE_ENDINGS = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ees", "ites", "ics")
 _OFFICE_KINDS = {"government", "military", "police", "judiciary", "legislature"}
 # an office holder in office acts as the office ("Mike Pompeo" in 2019 is the US government); a former one is a person
 _LEADER_KINDS = {"MIL": "military", "COP": "police", "JUD": "judiciary", "LEG": "legislature", "GOV": "government",

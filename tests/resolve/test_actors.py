@@ -359,3 +359,9 @@ def test_lowercase_unknown_words_are_never_proper_names(words):
 ])
 def test_everyday_nouns_have_kinds(res, text, kind):
     assert coded(res, text)[2] == kind
+
+
+def test_nationality_before_an_unknown_plural_is_people_not_the_state(res):
+    assert coded(res, "Algerian bakers") == ("DZA", "DZACVL", "civilians")
+    assert coded(res, "Algerian lawyers")[2] == "civilians"
+    assert coded(res, "American strikes")[2] == "government"  # an event noun: the state that strikes
