@@ -617,7 +617,7 @@ class ActorResolver:
 
 
 # endings of plural nouns for people ("bakers", "hardliners", "motorists", "migrants", "employees")
-_PEOPLE_ENDINGS = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ees", "ites", "ics")
+_PEOPLE_ENDINGS = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ees")
 _OFFICE_KINDS = {"government", "military", "police", "judiciary", "legislature"}
 # an office holder in office acts as the office ("Mike Pompeo" in 2019 is the US government); a former one is a person
 _LEADER_KINDS = {"MIL": "military", "COP": "police", "JUD": "judiciary", "LEG": "legislature", "GOV": "government",
