@@ -248,14 +248,9 @@ def frame(tok: Token) -> tuple[str, str] | None:
             return "verbal", "042"
         return None
     if lem == "receive" and heads:
-        if heads & ARMS or objs & {"military"} and objs & {"aid", "assistance"}:
-            return "receive", "072"
-        if heads & MONEY or any(c.ent_type_ == "MONEY" for c in _kids(tok, "dobj")):
-            return "receive", "071"
-        if heads & (RELIEF - {"supply"}) or objs & {"humanitarian"}:
-            return "receive", "073"
-        if heads & {"aid", "assistance", "supply", "supplies", "donation"}:
-            return "receive", "070"
+        code = _aid_code(tok, heads, objs, {"aid", "assistance", "supply", "supplies", "donation"})
+        if code:
+            return "receive", code
         if heads & HOSTED_PERSONS or any(c.ent_type_ == "PERSON" for c in _kids(tok, "dobj")):
             return "verbal", "043"
         return None
@@ -298,14 +293,9 @@ def frame(tok: Token) -> tuple[str, str] | None:
                "disburse", "transfer", "ship", "airlift") and heads:
         if not (_pobjs(tok, {"to"}) or _kids(tok, "dative") or lem in ("contribute", "donate", "disburse")):
             return None
-        if heads & ARMS or objs & {"military"} and objs & {"aid", "assistance"}:
-            return "verbal", "072"
-        if heads & MONEY or any(c.ent_type_ == "MONEY" for c in _kids(tok, "dobj")):
-            return "verbal", "071"
-        if heads & (RELIEF - {"supply"}) or objs & {"humanitarian"}:
-            return "verbal", "073"
-        if heads & {"aid", "assistance", "donation"}:
-            return "verbal", "070"
+        code = _aid_code(tok, heads, objs, {"aid", "assistance", "donation"})
+        if code:
+            return "verbal", code
         if lem == "grant" and heads & {"asylum", "refuge"}:
             return "verbal", "075"
         return None
@@ -466,3 +456,16 @@ def intent_code(tok: Token, code: str) -> str | None:
     if code in ("051", "052", "053", "054"):
         return "032"
     return "030"
+
+
+def _aid_code(tok: Token, heads: set[str], objs: set[str], general: set[str]) -> str | None:
+    """CAMEO code of material aid given or received, by what it is: arms 072, money 071, relief 073, aid 070."""
+    if heads & ARMS or objs & {"military"} and objs & {"aid", "assistance"}:
+        return "072"
+    if heads & MONEY or any(c.ent_type_ == "MONEY" for c in _kids(tok, "dobj")):
+        return "071"
+    if heads & (RELIEF - {"supply"}) or objs & {"humanitarian"}:
+        return "073"
+    if heads & general:
+        return "070"
+    return None
