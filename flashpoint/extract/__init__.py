@@ -91,6 +91,8 @@ _GOODS = {"livestock", "cattle", "goat", "sheep", "cow", "camel", "belonging", "
           "valuables", "merchandise", "shop", "store", "crop", "harvest", "ration", "medicine", "equipment"}
 _ACCIDENT_CUES = {"gas", "leak", "boiler", "cylinder", "accident", "accidental", "industrial", "factory", "chemical",
                   "firework", "fireworks", "methane", "pipeline", "transformer", "refinery", "short-circuit", "blaze"}
+_FORCE_NOUNS = {"force", "forces", "army", "military", "troop", "troops", "coalition", "regime", "police", "navy",
+                "government", "junta", "militia", "rebel", "insurgent"}
 _NONVIOLENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "burn", "erupt", "flood", "die"}
 _NONVIOLENT_CUES = re.compile(
     r"\b(?:without (?:any )?(?:resistance|a fight|fighting|firing a shot|a shot|violence|clashes)|no (?:violence|"
@@ -305,6 +307,21 @@ _AIR_PLACES = {"base", "bases", "field", "fields", "strip", "port", "terminal", 
                "space", "conditioning", "quality"}
 
 
+_RENAMING_VERBS = {"call", "describe", "label", "term", "brand", "dub", "denounce", "condemn", "decry", "characterise",
+                   "characterize", "qualify", "see", "view", "regard", "consider"}
+
+
+def _renames_an_event(tok: Token) -> bool:
+    """"condemned the strike, calling it the assassination of ...", "condemned the strike as a brazen attack":
+    the noun names again an event the sentence has already told; it is no event of its own."""
+    head = tok.head
+    if tok.dep_ in ("oprd", "xcomp", "attr", "ccomp") and head.lemma_.lower() in _RENAMING_VERBS:
+        return any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "them", "that") for c in head.children)
+    if tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in _RENAMING_VERBS:
+        return any(c.dep_ in ("dobj", "nsubjpass") for c in head.head.children)
+    return False
+
+
 def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[bool, str]:
     """Decide whether a trigger word really denotes an event here; may change the family."""
     fam = trig.family
@@ -316,6 +333,8 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
     if fam in lx.VIOLENT | {"kill", "attack", "destroy", "burn", "strike", "bomb"} and any(
             _words(list(s.subtree)) & lx.DISASTER_WORDS for s in subjects):
         return False, fam  # "Typhoon Phanfone struck the Philippines": nobody's act
+    if tok.pos_ == "NOUN" and _renames_an_event(tok):
+        return False, fam
     if fam in ("clash", "engage"):
         foes = _children(tok, "dobj") + _prep_objects(tok, {"with", "against"}) + [
             c for p in _children(tok, "compound", "amod") for c in [p]]
@@ -733,7 +752,8 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
             if c.dep_ == "poss" and c.ent_type_ != "DATE" and c.lower_ not in ("its", "their"):
                 src.append(c)
             elif c.dep_ in ("compound", "amod", "nmod") and (
-                    c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN"):
+                    c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN" or c.dep_ == "compound" and
+                    c.lemma_.lower() in _FORCE_NOUNS):  # "an Afghan forces airstrike", "a regime air strike"
                 if c.ent_type_ != "DATE":
                     src.append(c)
         src += _prep_objects(tok, {"by"})
@@ -1095,7 +1115,7 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
         if fam == "shoot" and tok.tag_ == "VBN" and not _children(tok, "nsubj", "agent") and tok.dep_ in (
                 "ccomp", "oprd", "conj", "advcl", "acl", "xcomp"):
             # "leaving one person shot": a casualty of the act the clause hangs from
-            fam = "kill" if any(c.lower_ in ("dead", "death") for c in tok.subtree) else "wound"
+            fam = "kill" if any(c.lower_ in ("dead", "death", "killed") for c in tok.subtree) else "wound"
             cands[i] = (tok, _trig, fam)
         if fam not in lx.CASUALTY_ONLY:
             continue
@@ -1115,8 +1135,10 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
         # "... bombed five sites, killing 25 and wounding 55": participial clauses of the attack verb
         up = tok
         while host is None and up.dep_ in _RESULT_DEPS and up.head is not up:
-            up = up.head
+            edge, up = up.dep_, up.head
             if up.i in cands and cands[up.i][2] not in lx.CASUALTY_ONLY:
+                if edge == "conj" and cands[up.i][2] not in lx.VIOLENT:
+                    break  # "released the women and executed the men": a killing of its own, not a result
                 host = up
         if host is not None:
             absorbed.add(i)
@@ -1167,7 +1189,8 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                     m.killed = count
                 else:
                     m.injured = count
-        to_death = any(p.lower_ == "to" and any(c.lower_ == "death" for c in p.children) for p in tok.children)
+        to_death = any(p.lower_ == "to" and any(c.lower_ == "death" for c in p.children) for p in tok.children) or (
+            fam == "shoot" and any(c.lower_ == "dead" for c in tok.children))  # "was shot dead"
         if m.killed is None and fam == "bodies":
             # "five corpses were found": the dead are counted by their bodies ("the bodies of three herders")
             for v in _children(tok, "dobj", "nsubjpass"):
@@ -1175,8 +1198,9 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                     (count_of_phrase(o) for o in _prep_objects(v, {"of"}) if count_of_phrase(o)), None)
                 if m.killed:
                     break
-        if m.killed is None and (fam in ("kill", "massacre", "mob", "die") or to_death):
-            victims = _children(tok, "dobj", "nsubjpass") or ([tok.head] if tok.dep_ == "acl" else [])
+        if m.killed is None and (fam in ("kill", "massacre", "mob", "die", "assassinate") or to_death):
+            victims = _children(tok, "dobj", "nsubjpass") or ([tok.head] if tok.dep_ == "acl" else []) or \
+                _prep_objects(tok, {"between"})  # "executed between 15 and 25 men": the low figure
             if fam == "die" or not victims and _telegraphic_passive(tok, fam):
                 victims = _children(tok, "nsubj")
             victims += _prep_objects(tok, {"of"}) if tok.pos_ == "NOUN" else []
@@ -1184,6 +1208,15 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                 m.killed = count_of_phrase(v)
                 if m.killed:
                     break
+        if m.killed is not None and m.killed.count and fam in ("kill", "clash", "attack", "shoot", "engage"):
+            # "killed seven militants and lost two soldiers": a side's own dead, told with "lost", add up
+            for c in tok.conjuncts:
+                if c.lemma_ == "lose" and c.i > tok.i:
+                    lost = [count_of_phrase(o) for o in _children(c, "dobj")
+                            if o.lemma_.lower() in lx.MEMBER_NOUNS | {"man", "men", "officer", "policeman", "troops"}]
+                    n = sum(x.count for x in lost if x is not None and x.count)
+                    if n:
+                        m.killed = Count(m.killed.count + n, m.killed.qualifier)
         if fam == "wound" and m.injured is None:
             for v in _children(tok, "dobj", "nsubjpass") or (_children(tok, "nsubj") if tok.tag_ == "VBN" else []):
                 m.injured = count_of_phrase(v)

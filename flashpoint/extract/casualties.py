@@ -20,13 +20,18 @@ _AT_LEAST = {"least", "over", "more", "minimum"}
 _APPROX = {"about", "around", "nearly", "some", "approximately", "roughly", "almost", "up", "estimated", "close"}
 _SINGULAR_DET = {"a", "an", "one", "another"}
 
-_KILLED_WORDS = r"(?:killed|dead|died|deaths?|killing|lives|bodies|slain|murdered|executed|massacred|perished)"
+_KILLED_WORDS = (r"(?:killed|dead|died|deaths?|killing|lives|bodies|corpses|slain|murdered|executed|massacred|perished|"
+                 r"fatalities)")
 _INJ_WORDS = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 _NUM = (r"(?P<q>at least|more than|over|about|around|nearly|some|up to|approximately|roughly|almost)?\s*"
         r"(?P<n>\d[\d,]*|a dozen|half a dozen|dozens|scores|hundreds|" + "|".join(
             k for k in WORD_NUMBERS if " " not in k) + r")")
 _TOLL = re.compile(r"(?:death toll|toll)\s+(?:\w+\s+){0,3}?(?:rose|climbed|reached|stood|stands|is|was|of|to|at)"
                    r"\s+(?:to\s+|at\s+)?" + _NUM, re.I)
+_ONE_DEAD = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]+)\s+(?:is|was|has been|had been)\s+"
+                       r"(?:found\s+|reported\s+|confirmed\s+)?dead\b", re.I)
+_TOTAL = re.compile(r"\b(?:a |the )?total of\s+" + _NUM + r"\s+(?:[\w-]+\s+){0,2}?(?:fatalities|deaths|dead|killed|"
+                    r"people killed|bodies)\b", re.I)
 _N_KILLED = re.compile(_NUM + r"\s+(?:[\w-]+\s+){0,4}?(?:were|was|have been|had been|are|been)?\s*(?:reportedly\s+|"
                        r"confirmed\s+)?" + _KILLED_WORDS + r"\b", re.I)
 _N_INJURED = re.compile(_NUM + r"\s+(?:[\w-]+\s+){0,4}?(?:were|was|have been|had been|are)?\s*" + _INJ_WORDS
@@ -100,6 +105,8 @@ _NOT_PEOPLE = _ANIMALS | {
     "km", "kilometre", "kilometer", "mile", "metre", "meter", "year", "month", "week", "day", "hour", "minute",
     "percent", "%", "gun", "rifle", "weapon", "round", "bullet", "tonne", "ton", "kg", "dollar", "us$", "$", "acre",
     "hectare", "village", "school", "church", "mosque", "building", "structure", "bag", "litre", "liter",
+    "device", "bomb", "ied", "explosive", "mine", "landmine", "drone", "missile", "rocket", "grenade", "shell",
+    "plot", "threat", "attempt", "fire", "blaze",
 }
 
 
@@ -108,6 +115,10 @@ def count_of_phrase(tok: Token) -> Count | None:
     coordinated phrases add up ("2 civilians and 6 militants" -> 8)."""
     first = _count_one(tok)
     extra = [_count_one(c) for c in tok.conjuncts if c.i > tok.i]
+    for a in tok.children:
+        if a.dep_ == "appos" and a.conjuncts:
+            # "a village chief, his son and a militiaman": a list the parser took for an apposition
+            extra += [_count_one(x) for x in (a, *a.conjuncts)]
     counts = [c for c in [first, *extra] if c is not None and c.count is not None]
     if len(counts) > 1:
         qual = "exact" if all(c.qualifier == "exact" for c in counts) else "approx"
@@ -115,16 +126,43 @@ def count_of_phrase(tok: Token) -> Count | None:
     return first
 
 
+_REFLEXIVE_ONE = {"himself", "herself"}
+
+
+def _reflexive_subject(tok: Token) -> Token | None:
+    """The subject a reflexive object refers to: "bombers blew themselves up, killing only themselves"."""
+    verb = tok.head
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "acl") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
 def _count_one(tok: Token) -> Count | None:
     head = tok
     if head.lemma_.lower() in _ANIMALS:
         return None
+    if head.lower_ in _REFLEXIVE_ONE:
+        return Count(1, "exact")
+    if head.lower_ == "them" and head.dep_ == "dobj" and head.head.dep_ == "conj":
+        # "arrested two men and executed them": the object of the verb the clause is joined to
+        first = next((c for c in head.head.head.children if c.dep_ == "dobj"), None)
+        return _count_one(first) if first is not None and first.lower_ != "them" else None
+    if head.lower_ == "themselves":
+        subj = _reflexive_subject(head)
+        return _count_one(subj) if subj is not None and subj.lower_ != "themselves" else None
     # "dozens of protesters" / "three of them"
     if head.like_num or head.lower_ in VAGUE or head.lower_ in WORD_NUMBERS:
         n, vague = _to_int(head.text)
         q = " ".join(c.lower_ for c in head.children if c.dep_ in ("quantmod", "advmod", "amod"))
         return _qualified(n, vague, q)
-    for c in head.children:
+    # the number may hang from a compound ("Three insurgent suicide bombers" parses "Three" under "insurgent")
+    compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    for c in [*head.children, *(x for k in compounds for x in k.children if x.i < k.i)]:
         if c.dep_ == "nummod":
             n, vague = _to_int(c.text)
             if n is None and c.lower_ == "dozen":
@@ -134,8 +172,15 @@ def _count_one(tok: Token) -> Count | None:
             if n is not None:
                 return _qualified(n, vague, q)
     dets = {c.lower_ for c in head.children if c.dep_ == "det"}
+    if head.lemma_.lower() in _NOT_PEOPLE:
+        return None  # "neutralised an explosive device"
+    if head.lemma_.lower() == "number" and {c.lower_ for c in head.children} & {"unknown", "unspecified",
+                                                                               "undetermined", "undisclosed"}:
+        return Count(3, "approx")  # "an unspecified number of militants": ACLED's low estimate
     if head.tag_ in ("NN", "NNP") and dets & _SINGULAR_DET:
         return Count(1, "exact")
+    if head.tag_ == "NN" and head.lemma_.lower() in _ONE_PERSON and not dets and head.dep_ in ("dobj", "nsubjpass"):
+        return Count(1, "exact")  # telegraphic notes drop the article: "gunmen kill woman with an axe"
     if head.tag_ == "NN" and head.lemma_.lower() in _ONE_PERSON and any(
             c.dep_ in ("det", "poss") for c in head.children):
         return Count(1, "exact")  # "killed his neighbour", "shot the director": one person
@@ -166,12 +211,16 @@ def sentence_casualties(sent: Span) -> SentenceCasualties:
     """Killed/injured figures stated anywhere in the sentence (fallback when the parse links none)."""
     text = sent.text
     out = SentenceCasualties()
-    for rx in (_TOLL, _KILLING_N, _DEAD_N, _N_KILLED):
+    for rx in (_TOTAL, _TOLL, _KILLING_N, _DEAD_N, _N_KILLED):
         m = _first_count(rx, text)
         if m:
             n, vague = _to_int(m.group("n"))
             out.killed = _qualified(n, vague, m.group("q"))
             break
+    if out.killed is None:
+        one = _ONE_DEAD.search(text)
+        if one and one["noun"].lower() in _ONE_PERSON:
+            out.killed = Count(1, "exact")  # "A man is dead after ..."
     m = _first_count(_N_INJURED, text)
     if m:
         n, vague = _to_int(m.group("n"))

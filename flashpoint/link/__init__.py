@@ -317,6 +317,10 @@ def _event_id(doc_sha: str, index: int) -> str:
     return hashlib.sha1(f"{doc_sha}:{index}".encode()).hexdigest()[:16]
 
 
+_HEARD_BLASTS = {"blast", "blasts", "explosion", "explosions", "bang", "bangs", "boom", "booms", "detonation",
+                 "detonations"}
+
+
 def _best_fatalities(values: list[tuple[int | None, str]]) -> Fatalities:
     known = [v for v in values if v[0] is not None]
     if not known:
@@ -370,7 +374,9 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
                       and not c.mention.anaphoric]
         loc = max(local_locs or locs, key=lambda x: _PRECISION_RANK.get(x.precision, 0)) if (local_locs or locs) \
             else None
+        # A bare "blast" or "explosion" says what was heard, not the weapon ("heard loud blasts" after a drone strike).
         typed = max(cl.members, key=lambda c: (not c.mention.anaphoric, c.mention.instrument is not None,
+                                               c.mention.trigger_text.lower() not in _HEARD_BLASTS,
                                                c.acled is not None, c.mention.confidence, -c.mention.order))
         src = _dedupe([a for c in sorted(cl.members, key=lambda c: c.mention.anaphoric) for a in c.source])
         tgt = _dedupe([a for c in sorted(cl.members, key=lambda c: c.mention.anaphoric) for a in c.target])

@@ -634,10 +634,15 @@ def _r_numeric(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         if sep != "/":
             return None
         y += 1900 if y >= 30 else 2000
+    month_first, day_first = _safe_date(y, a, b), _safe_date(y, b, a)
     if sep == "/" and a <= 12:
-        d = _safe_date(y, a, b) or _safe_date(y, b, a)
+        d = month_first or day_first
     else:
-        d = _safe_date(y, b, a) or _safe_date(y, a, b)
+        d = day_first or month_first
+    if month_first and day_first and ctx.anchor is not None:
+        # Both readings exist (7/03/2023): news dates lie near publication and rarely after it, which
+        # settles day-first (most of the world) against month-first (the US) better than a fixed order.
+        d = min((month_first, day_first), key=lambda x: (x > ctx.anchor + timedelta(days=1), abs((x - ctx.anchor).days)))
     return _date_cand(m, d)
 
 

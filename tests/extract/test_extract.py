@@ -163,6 +163,21 @@ def test_casualty_forms(pipeline):
     assert main["fatalities"]["count"] == 1 and main["source"][0]["kind"] == "military"
 
 
+@pytest.mark.parametrize("text, killed", [
+    ("Three insurgent suicide bombers blew themselves up at a market gate in Gwoza, killing only themselves.", 3),
+    ("A bomber blew himself up at a checkpoint near Baidoa, killing himself and two guards.", 3),
+    ("A Malian soldier was shot dead by unknown gunmen near Gao on Friday.", 1),
+    ("Troops killed five militants and lost three soldiers in a firefight near Mopti.", 8),
+    ("The army said it had neutralised 14 terrorists in the forest near Diapaga.", 14),
+    ("Sappers neutralised an explosive device on the road to Kidal on Sunday.", None),
+])
+def test_casualties_told_by_reflexives_losses_and_army_jargon(pipeline, text, killed):
+    from tests.conftest import events_for
+
+    main = next(e for e in events_for(pipeline, text) if e["main"])
+    assert main["fatalities"]["count"] == killed
+
+
 @pytest.mark.parametrize("text", [
     "Troops dislodged the insurgents from Dalwa and two nearby villages on Tuesday.",
     "The army flushed the militants out of the forest near Konduga.",
@@ -233,3 +248,23 @@ def test_an_event_named_as_a_cause_is_not_the_main_one(pipeline):
     evs = events_for(pipeline, "Police arrested ten people in Bauchi amid clashes between herders and farmers.")
     main = next(e for e in evs if e["main"])
     assert main["acled"]["sub_event_type"] == "Arrests"
+
+
+@pytest.mark.parametrize("text", [
+    "The minister condemned the rocket strike on the depot, calling it a cowardly attack on the nation.",
+    "The governor condemned the bombing of the market as a massacre of innocents.",
+])
+def test_a_noun_that_renames_an_event_is_no_second_event(pipeline, text):
+    from tests.conftest import events_for
+
+    violent = [e for e in events_for(pipeline, text) if e["acled"] and e["acled"]["event_type"] != "Protests"]
+    assert len(violent) == 1
+
+
+def test_is_as_the_group_acronym_keeps_the_parse(pipeline):
+    from tests.conftest import events_for
+
+    main = next(e for e in events_for(pipeline, "Nine IS militants were killed by an army air strike near Kunar.")
+                if e["main"])
+    assert main["fatalities"]["count"] == 9 and main["acled"]["sub_event_type"] == "Air/drone strike"
+    assert main["source"][0]["kind"] == "military"

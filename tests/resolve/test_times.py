@@ -112,6 +112,11 @@ def test_numeric_and_iso_dates():
     assert one("Filed 29.12.2019.").value == "2019-12-29"
     assert one("Filed 29/12/2019.").value == "2019-12-29"
     assert one("Filed 12/29/2019.").value == "2019-12-29"
+    # both readings exist: the one on or before publication and nearest to it wins
+    assert one("Filed 7/12/2019.").value == "2019-12-07"
+    assert one("Filed 12/7/2019.").value == "2019-12-07"
+    assert one("Filed 3/4/2019.", published="2019-03-06").value == "2019-03-04"
+    assert one("Filed 3/4/2019.", published="2019-04-05").value == "2019-04-03"
     t = one("Logged at 2019-12-29T14:30:00Z.")
     assert (t.type, t.value) == ("TIME", "2019-12-29T14:30")
 
