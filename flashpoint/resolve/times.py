@@ -642,7 +642,8 @@ def _r_numeric(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if month_first and day_first and ctx.anchor is not None:
         # Both readings exist (7/03/2023): news dates lie near publication and rarely after it, which
         # settles day-first (most of the world) against month-first (the US) better than a fixed order.
-        d = min((month_first, day_first), key=lambda x: (x > ctx.anchor + timedelta(days=1), abs((x - ctx.anchor).days)))
+        anchor = ctx.anchor
+        d = min((month_first, day_first), key=lambda x: (x > anchor + timedelta(days=1), abs((x - anchor).days)))
     return _date_cand(m, d)
 
 
