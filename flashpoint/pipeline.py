@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from flashpoint.clean import CleanDocument, clean
-from flashpoint.extract import extract_mentions, locative
-from flashpoint.link import build_events
+from flashpoint.extract import Mention, extract_mentions, fallback_mention, locative
+from flashpoint.link import build_events, classifier_subtype, set_subtype, subtype_code
 from flashpoint.nlp import ParsedDocument, load_model, parse
 from flashpoint.records import DateSpan, Document, Event
 from flashpoint.resolve.coding import Resolver
@@ -88,12 +88,37 @@ class Pipeline:
                     continue
                 rs = cd.raw_offset(seg_index, s)
                 toponyms.append((text, rs, rs + len(text)))
-        coded = self.resolver.resolve_document(mentions, published=doc.published, toponyms=toponyms,
-                                               dateline=dateline_place(cd), source=doc.source,
-                                               default_date=lead_date(cd))
-        return build_events(coded, doc_id=doc.id, doc_sha=doc.sha256, text=doc.text, published=doc.published,
-                            ontology=self.resolver.ontology, min_confidence=self.min_confidence,
-                            classifier=self.classifier)
+
+        def events_of(ms: list[Mention]) -> list[Event]:
+            coded = self.resolver.resolve_document(ms, published=doc.published, toponyms=toponyms,
+                                                   dateline=dateline_place(cd), source=doc.source,
+                                                   default_date=lead_date(cd))
+            return build_events(coded, doc_id=doc.id, doc_sha=doc.sha256, text=doc.text, published=doc.published,
+                                ontology=self.resolver.ontology, min_confidence=self.min_confidence,
+                                classifier=self.classifier)
+
+        events = events_of(mentions)
+        if any(e.acled for e in events if e.modality in ("asserted", "alleged")):
+            return events
+        # The rules typed nothing in a short report the classifier reads confidently as an ACLED event: the
+        # report's main event (or, when the rules found none, its first sentence's main verb) takes that type.
+        sub = classifier_subtype(doc.text, self.classifier)
+        if sub is None:
+            return events
+        main = next((e for e in events if e.main and e.modality in ("asserted", "alleged")), None)
+        if main is None:
+            extra = fallback_mention(parsed, subtype_code(sub) or "010", published=doc.published)
+            if extra is None:
+                return events
+            events = events_of(sorted([*mentions, extra], key=lambda m: m.trigger_start))
+            main = next((e for e in events if any(ev.trigger is not None and ev.trigger.start == extra.trigger_start
+                                                  for ev in e.evidence)), None)
+            if main is None:
+                return events
+            for e in events:
+                e.main = e is main
+        set_subtype(main, sub, self.resolver.ontology)
+        return events
 
     def run(self, docs: Iterable[Document], *, batch_size: int = 64, n_process: int = 1) -> Iterator[Result]:
         """Stream documents through every stage; results come out in input order."""

@@ -6,6 +6,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import events_for
 
 GOLDEN = Path(__file__).parent / "golden" / "demo_events.jsonl"
@@ -197,3 +199,24 @@ def test_dateline_abroad_does_not_locate_the_story(pipeline):
             "Lawmakers in Iraq said the vote was binding.")
     evs = events_for(pipeline, text, published="2020-01-06")
     assert evs and all(e["location"]["country"] == "IRQ" for e in evs)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Relatives said four young men were taken from their homes in Culiacan by armed men on Sunday night. "
+     "Nothing has been heard from them since.", "Abduction/forced disappearance"),
+    ("Hundreds of retired teachers gathered outside the labour ministry in Lima on Monday demanding that "
+     "pensions be paid on time. The gathering was calm.", "Peaceful protest"),
+])
+def test_a_short_report_the_rules_cannot_type_takes_the_classifiers_reading(pipeline, text, sub):
+
+    evs = events_for(pipeline, text)
+    main = [e for e in evs if e["main"]]
+    assert len(main) == 1 and main[0]["acled"]["sub_event_type"] == sub
+    assert main[0]["evidence"][0]["trigger"] is not None and main[0]["location"] is not None
+
+
+def test_a_short_report_of_no_event_stays_without_one(pipeline):
+
+    evs = events_for(pipeline, "The central bank kept its main lending rate unchanged on Thursday, citing "
+                               "slowing inflation and a stable currency.")
+    assert not any(e["acled"] for e in evs)

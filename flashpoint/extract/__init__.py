@@ -1027,6 +1027,34 @@ def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) ->
     return mentions
 
 
+def fallback_mention(parsed: ParsedDocument, cameo: str, *, published: str | None = None) -> Mention | None:
+    """A mention for a short report in which the rules found no event the classifier nonetheless reads in it
+    ("five young men were taken from a house", "prisoners were swapped"): the main verb of the first sentence
+    that has one, with its roles, place, time and casualty figures read as for any trigger, at low confidence."""
+    cd = parsed.clean
+    published = published or cd.doc.published
+    for seg_index, sdoc in parsed.parses:
+        headline = _in_headline(cd, seg_index)
+        if headline:
+            continue
+        for sent in sdoc.sents:
+            root = sent.root
+            if root.pos_ not in ("VERB", "AUX"):
+                continue
+            trig = lx.Trigger(root.lemma_.lower(), "VERB", "classified", cameo)
+            times = find_times(sent.text, published)
+            m = _build_mention(root, trig, "classified", sent, sdoc, cd, seg_index, cd.segments[seg_index].kind,
+                               False, cd.doc.id, {root.i}, {root.i: root}, times, _raw(cd, seg_index, sent.start_char))
+            if m is None:
+                continue
+            sc = sentence_casualties(sent)
+            m.killed = m.killed or sc.killed
+            m.injured = m.injured or sc.injured
+            m.confidence = min(m.confidence, 0.4)
+            return m
+    return None
+
+
 def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int, seg_kind: str, headline: bool,
                        doc_id: str, published: str | None) -> list[Mention]:
     cands: dict[int, tuple[Token, lx.Trigger, str]] = {}

@@ -19,7 +19,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from flashpoint.extract import lexicon as lx
-from flashpoint.extract.classifier import SUBTYPE_TO_TYPE
+from flashpoint.extract.classifier import NONE, SUBTYPE_TO_TYPE
 from flashpoint.ontology import Ontology
 from flashpoint.records import Actor, DateSpan, Event, Evidence, Fatalities, Link, Location, Span
 from flashpoint.resolve.coding import CodedMention
@@ -476,13 +476,39 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
             if e.main and e.acled is not None and e.event_id not in fixed:
                 sub = refine_subtype(e.acled["sub_event_type"], doc_proba, DOC_RULE_WEIGHT, targets=e.target)
                 if sub != e.acled["sub_event_type"]:
-                    e.acled = {"event_type": SUBTYPE_TO_TYPE[sub], "sub_event_type": sub}
-                    e.cameo = _subtype_codes().get(sub, e.cameo)
-                    e.cameo_name = ontology.name(e.cameo)
-                    plover = ontology.plover(e.cameo)
-                    e.plover = {"type": plover.get("type"), "mode": plover.get("mode")}
-                    e.goldstein = ontology.goldstein(e.cameo)
+                    set_subtype(e, sub, ontology)
     return keep
+
+
+def set_subtype(event: Event, sub: str, ontology: Ontology) -> None:
+    """Give an event an ACLED sub-type, with the CAMEO code, PLOVER type and Goldstein score that go with it."""
+    event.acled = {"event_type": SUBTYPE_TO_TYPE[sub], "sub_event_type": sub}
+    event.cameo = _subtype_codes().get(sub, event.cameo)
+    event.cameo_name = ontology.name(event.cameo)
+    plover = ontology.plover(event.cameo)
+    event.plover = {"type": plover.get("type"), "mode": plover.get("mode")}
+    event.goldstein = ontology.goldstein(event.cameo)
+
+
+# A short report whose events the rules could not type (no trigger they know, or only a statement, an agreement
+# or a denial) takes the classifier's sub-type when it reads the whole report this confidently.
+CLASSIFIER_ALONE_MIN = 0.5
+
+
+def classifier_subtype(text: str, classifier: SubtypeClassifier | None) -> str | None:
+    """The classifier's sub-type for a short report it reads confidently as an event, else None."""
+    if classifier is None or len(text) > _SHORT_REPORT:
+        return None
+    proba = classifier.predict_proba(text)
+    sub = max((k for k in proba if k in SUBTYPE_TO_TYPE), key=lambda k: proba[k])
+    if proba[sub] < CLASSIFIER_ALONE_MIN or proba.get(NONE, 0.0) >= proba[sub]:
+        return None
+    return sub
+
+
+def subtype_code(sub: str) -> str | None:
+    """The representative CAMEO code of an ACLED sub-type."""
+    return _subtype_codes().get(sub)
 
 
 # How much the rules' sub-type counts against the classifier's probabilities (see ``refine_subtype``).
