@@ -147,10 +147,13 @@ def _tokenize(text: str) -> list[str]:
 
 
 def _is_cs_key(tokens: list[str]) -> bool:
-    """Short all-capital acronyms ("US", "IS", "KH") and listed common words match case-sensitively."""
+    """Short all-capital acronyms ("US", "IS", "KH"), short mixed-case acronyms ("LeT", "JeM", "MoD": not the
+    words "let", "jem", "mod") and listed common words match case-sensitively."""
     if len(tokens) == 1:
         t = tokens[0]
         if t.isupper() and len(t) <= 4:
+            return True
+        if len(t) <= 5 and not t.isupper() and any(c.isupper() for c in t[1:]):
             return True
         return t.lower() in _CASE_SENSITIVE_WORDS
     return False
