@@ -56,6 +56,25 @@ def lead_date(cd: CleanDocument) -> DateSpan | None:
     return None
 
 
+# actor kinds whose acts ACLED records (the classifier alone may type an event only when one of them acts)
+_PUBLIC_KINDS = {"government", "military", "police", "rebels", "militia", "armed group", "unknown armed",
+                 "foreign forces", "igo", "political party", "protesters", "rioters", "civilians", "judiciary",
+                 "legislature", "refugees", "labour", "education", "media", "religious", "ethnic group",
+                 "communal militia", "ngo"}
+
+
+# words that put a report in ACLED's world when no actor of those kinds was recognised
+_CONFLICT_WORDS = {
+    "killed", "dead", "died", "wounded", "injured", "attack", "attacked", "attackers", "assailants", "gunmen",
+    "militants", "militia", "militiamen", "rebels", "insurgents", "fighters", "jihadists", "bandits", "soldiers",
+    "troops", "army", "police", "gendarmes", "security", "villagers", "residents", "civilians", "herders",
+    "farmers", "pastoralists", "protesters", "demonstrators", "protest", "protested", "rioters", "mob", "youths",
+    "abducted", "kidnapped", "missing", "hostages", "arrested", "detained", "custody", "raped", "looted", "torched",
+    "burned", "clashes", "clashed", "fighting", "ceasefire", "truce", "prisoners", "weapons", "explosives",
+    "checkpoint", "curfew", "displaced", "camp", "border",
+}
+
+
 class Pipeline:
     """The full pipeline with its resources loaded once."""
 
@@ -106,6 +125,7 @@ class Pipeline:
         if sub is None:
             return events
         main = next((e for e in events if e.main and e.modality in ("asserted", "alleged")), None)
+        extra = None
         if main is None:
             extra = fallback_mention(parsed, subtype_code(sub) or "010", published=doc.published)
             if extra is None:
@@ -117,6 +137,10 @@ class Pipeline:
                 return events
             for e in events:
                 e.main = e is main
+        if not any(a.kind in _PUBLIC_KINDS for a in main.source + main.target) and not _CONFLICT_WORDS & set(
+                re.findall(r"[a-z]+", doc.text.lower())):
+            # a company's deal or dividend is no ACLED event: someone armed, governing or protesting must act
+            return [e for e in events if e is not main or extra is None] if main is not None else events
         set_subtype(main, sub, self.resolver.ontology)
         return events
 

@@ -220,3 +220,14 @@ def test_a_short_report_of_no_event_stays_without_one(pipeline):
     evs = events_for(pipeline, "The central bank kept its main lending rate unchanged on Thursday, citing "
                                "slowing inflation and a stable currency.")
     assert not any(e["acled"] for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Northwind Holdings said it agreed in principle to sell its packaging division to a rival for undisclosed "
+    "terms. Closing is expected next quarter.",
+    "The board of Harbour Mills declared a quarterly dividend of twelve cents a share, payable to holders of "
+    "record on the first of the month.",
+])
+def test_company_news_takes_no_acled_type_from_the_classifier(pipeline, text):
+    evs = events_for(pipeline, text)
+    assert not any(e["acled"] for e in evs)

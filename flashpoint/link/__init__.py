@@ -492,7 +492,7 @@ def set_subtype(event: Event, sub: str, ontology: Ontology) -> None:
 
 # A short report whose events the rules could not type (no trigger they know, or only a statement, an agreement
 # or a denial) takes the classifier's sub-type when it reads the whole report this confidently.
-CLASSIFIER_ALONE_MIN = 0.5
+CLASSIFIER_ALONE_MIN = 0.3
 
 
 def classifier_subtype(text: str, classifier: SubtypeClassifier | None) -> str | None:
