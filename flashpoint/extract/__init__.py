@@ -711,6 +711,10 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
             return [], [_phrase(t, cd, seg_index) for t in subj]
         if passive:
             tgt += _children(tok, "nsubjpass")
+            up = tok
+            while not tgt and up.dep_ == "conj" and up.head is not up:
+                up = up.head  # "[a soldier] found on Rwandan soil was shot and killed": the subject of the first verb
+                tgt += _children(up, "nsubjpass", "nsubj")
             if tok.dep_ in ("acl",) and tok.tag_ == "VBN":
                 tgt.append(tok.head)  # "fighters killed in ..."
             src += _prep_objects(tok, {"by"}) or [o for c in tok.conjuncts for o in _prep_objects(c, {"by"})]
@@ -772,7 +776,8 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
             tgt += _children(tok.head, "dobj")
         if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in ("come", "be"):
             tgt += _children(tok.head.head, "nsubj")  # "a convoy came under attack"
-    if fam in ("crowd", "shoot", "fire") and not any(_np_head(t).lemma_.lower() in lx.PERSON_NOUNS for t in tgt):
+    if fam in ("crowd", "shoot", "fire") and _children(tok, "dobj") and not any(
+            _np_head(t).lemma_.lower() in lx.PERSON_NOUNS for t in tgt):
         # "fired tear gas and live rounds at demonstrators": the people are inside the object phrase
         tgt = [t for t in tgt if _np_head(t).lemma_.lower() in lx.PERSON_NOUNS] + [
             o for d in _children(tok, "dobj") for x in [d, *d.conjuncts] for o in _prep_objects(x, {"at", "on"})]
