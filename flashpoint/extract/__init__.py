@@ -1044,6 +1044,12 @@ def fallback_mention(parsed: ParsedDocument, cameo: str, *, published: str | Non
             continue
         for sent in sdoc.sents:
             root = sent.root
+            while root.lemma_.lower() in lx.SPEECH_LEMMAS:
+                # "Relatives reported that five men were taken": the report's content, not the reporting
+                said = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+                if not said:
+                    break
+                root = said[0]
             if root.pos_ not in ("VERB", "AUX"):
                 continue
             trig = lx.Trigger(root.lemma_.lower(), "VERB", "classified", cameo)

@@ -399,6 +399,7 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
             # "Over 80 traders were arrested": arrests are made by the police unless the text names someone else.
             src = [Actor(name="police", country=iso, code=(iso or "") + "COP", kind="police", implied=True)]
         _role_kinds(src, etype)
+        tgt = _crowd_targets(src, tgt, typed.acled["sub_event_type"] if typed.acled else None, iso)
         _place_kinds(src + tgt, iso, etype)
         fat = _best_fatalities([c.fatalities for c in cl.members])
         inj = _best_fatalities([c.injured for c in cl.members])
@@ -483,6 +484,9 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
 def set_subtype(event: Event, sub: str, ontology: Ontology) -> None:
     """Give an event an ACLED sub-type, with the CAMEO code, PLOVER type and Goldstein score that go with it."""
     event.acled = {"event_type": SUBTYPE_TO_TYPE[sub], "sub_event_type": sub}
+    _role_kinds(event.source, event.acled["event_type"])
+    event.target = _crowd_targets(event.source, event.target, sub,
+                                  event.location.country if event.location else None)
     event.cameo = _subtype_codes().get(sub, event.cameo)
     event.cameo_name = ontology.name(event.cameo)
     plover = ontology.plover(event.cameo)
@@ -588,6 +592,22 @@ def _place_kinds(actors: list[Actor], iso: str | None, etype: str | None) -> Non
                 a.code = iso + a.code
         elif a.kind == "military" and a.country and a.country != iso and etype is not None:
             a.kind = "foreign forces"
+
+
+def _crowd_targets(src: list[Actor], tgt: list[Actor], sub: str | None, iso: str | None) -> list[Actor]:
+    """In a protest that the state acted against ("police detained 63 people"), the people acted against are
+    the protesters; when the text names none, they are implied, as ACLED records them."""
+    if not src or any(a.kind == "protesters" for a in src) or not (
+            sub in ("Protest with intervention", "Excessive force against protesters") and src[0].kind in _STATE_KINDS
+            or sub == "Peaceful protest" and src[0].kind in ("police", "military")):
+        return tgt  # (a government that "protests" is a diplomat, not a crowd's opponent)
+    for a in tgt:
+        if a.kind in ("civilians", "unknown", None, "person"):
+            a.kind = "protesters"
+    if not any(a.kind == "protesters" for a in tgt):
+        tgt = [Actor(name="protesters", country=iso, code=(iso or "") + "CVL", kind="protesters", implied=True),
+               *tgt]
+    return tgt
 
 
 def _role_kinds(actors: list[Actor], etype: str | None) -> None:

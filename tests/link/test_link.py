@@ -117,3 +117,14 @@ def test_rioters_met_by_force_and_protesters_wrecking_property_riot(pipeline):
     main = next(e for e in events_for(pipeline, "Angry protesters destroyed two police kiosks in Kumasi on Friday.",
                                       published="2021-03-02") if e["main"])
     assert main["acled"]["event_type"] == "Riots"
+
+
+def test_people_the_police_acted_against_at_a_protest_are_protesters(pipeline):
+    from tests.conftest import events_for
+
+    evs = events_for(pipeline, "Police fired tear gas and detained 40 people at a march against fuel prices in "
+                               "Accra on Tuesday.")
+    main = next(e for e in evs if e["main"])
+    assert main["acled"]["event_type"] == "Protests"
+    assert main["source"][0]["kind"] == "police"
+    assert main["target"] and main["target"][0]["kind"] == "protesters"
