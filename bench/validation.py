@@ -142,8 +142,8 @@ def main() -> None:
     shipped = tuple(getattr(link, n) for n in names)
     settings = [shipped]
     if args.sweep:
-        settings += [(r, d, m, c) for r in (0.0, 0.15, 0.3, 0.5) for d in (0.0, 0.15, 0.3, 0.6)
-                     for m in (0.15, 0.3) for c in (0.3, 0.4, 0.5, 0.7) if (r, d, m, c) != shipped]
+        settings += [(r, d, m, c) for r in (0.15, 0.3, 0.5) for d in (0.15, 0.3, 0.6) for m in (0.15, 0.3, 0.6)
+                     for c in (0.2, 0.3, 0.4, 0.5) if (r, d, m, c) != shipped]
     best = None
     for setting in settings:
         for n, v in zip(names, setting, strict=True):

@@ -141,7 +141,7 @@ class Pipeline:
                 re.findall(r"[a-z]+", doc.text.lower())):
             # a company's deal or dividend is no ACLED event: someone armed, governing or protesting must act
             return [e for e in events if e is not main or extra is None] if main is not None else events
-        set_subtype(main, sub, self.resolver.ontology)
+        set_subtype(main, sub, self.resolver.ontology, keep_cameo=extra is None)
         return events
 
     def run(self, docs: Iterable[Document], *, batch_size: int = 64, n_process: int = 1) -> Iterator[Result]:

@@ -693,6 +693,8 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
             subj = _children(tok.head, "nsubj")
             if not subj and tok.head.dep_ == "conj":
                 subj = _children(tok.head.head, "nsubj")
+        if not subj and tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.head.pos_ in ("VERB", "AUX"):
+            subj = _children(tok.head.head, "nsubj")  # "Arnor is about to restore ties", "is ready to sign"
         if not subj and tok.dep_ == "acl" and tok.tag_ == "VBG":  # "protesters storming the gate"
             subj = [tok.head]
         if subj and subj[0].lower_ == "they":
@@ -734,6 +736,12 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
                                                                                       "sever", "provide")
                                      else {"with", "to", "against", "for", "in"} if fam in ("verbal", "arrive")
                                      else {"with", "to"})
+            # "restore full diplomatic ties with Gondor": the party named in the object's own phrase
+            if fam in ("restore", "sever", "sign", "agree", "negotiate", "meet", "verbal", "provide"):
+                named = [x for o in _children(tok, "dobj") for x in _prep_objects(o, {"with", "between"})
+                         if x.pos_ == "PROPN" or x.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")]
+                if named:
+                    tgt = named + [t for t in tgt if t not in _children(tok, "dobj")]
             # "rejected Gondor's proposal": the owner of the thing acted on
             for o in _children(tok, "dobj"):
                 for ps in _children(o, "poss"):
@@ -743,7 +751,7 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
             on = _prep_objects(tok, {"on"})
             if on:
                 tgt = on
-        if src and src[0].pos_ == "PRON" and src[0].lower_ in ("it", "they"):
+        if src and src[0].pos_ == "PRON" and src[0].lower_ in ("it", "they", "he", "she"):
             for up in _governing_verbs(tok, 14):
                 s2 = _children(up, "nsubj")
                 if s2 and s2[0].pos_ != "PRON" and up.lemma_.lower() in lx.SPEECH_LEMMAS:

@@ -481,12 +481,15 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
     return keep
 
 
-def set_subtype(event: Event, sub: str, ontology: Ontology) -> None:
-    """Give an event an ACLED sub-type, with the CAMEO code, PLOVER type and Goldstein score that go with it."""
+def set_subtype(event: Event, sub: str, ontology: Ontology, *, keep_cameo: bool = False) -> None:
+    """Give an event an ACLED sub-type, with the CAMEO code, PLOVER type and Goldstein score that go with it
+    (``keep_cameo``: only the ACLED type, when the rules' CAMEO reading is more specific than the sub-type's)."""
     event.acled = {"event_type": SUBTYPE_TO_TYPE[sub], "sub_event_type": sub}
     _role_kinds(event.source, event.acled["event_type"])
     event.target = _crowd_targets(event.source, event.target, sub,
                                   event.location.country if event.location else None)
+    if keep_cameo:
+        return
     event.cameo = _subtype_codes().get(sub, event.cameo)
     event.cameo_name = ontology.name(event.cameo)
     plover = ontology.plover(event.cameo)
