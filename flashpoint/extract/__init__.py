@@ -512,7 +512,9 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         para_words = _words(list(tok.doc))
         if not para_words & {"shoot", "shot", "gun", "gunman", "gunmen", "attack", "bomb", "clash", "violence",
                              "machete", "fight", "fighting", "wound", "injury", "stab", "beat", "raid", "explosion",
-                             "militant", "rebel", "soldier", "troops", "police", "killing", "arrow", "dispute"}:
+                             "militant", "rebel", "soldier", "troops", "police", "killing", "arrow", "dispute",
+                             "bomber", "explosive", "suicide", "blast", "ied", "mine", "rocket", "missile", "drone",
+                             "strike", "airstrike", "shelling", "gunfire", "ambush", "grenade", "checkpoint"}:
             return False, fam
     if fam in ("kill", "wound") and tok.pos_ == "VERB":
         subj = _children(tok, "nsubj")
@@ -666,13 +668,37 @@ def _instrument(tok: Token, sent: Span, fam: str) -> str | None:
     return None
 
 
+def _victim_count(victims: list[Token]) -> Count | None:
+    """The number of people in a verb's victim phrases; separate phrases the parser gave the verb ("four security
+    personnel and the attacker died" parsed as two subjects) add up."""
+    seen: set[int] = set()
+    counts: list[Count] = []
+    for v in victims:
+        if v.i in seen:
+            continue
+        seen |= {v.i, *(c.i for c in v.conjuncts)}
+        c = count_of_phrase(v)
+        if c is not None:
+            counts.append(c)
+    if not counts:
+        return None
+    if len(counts) == 1 or any(c.count is None for c in counts):
+        return counts[0]
+    qual = "exact" if all(c.qualifier == "exact" for c in counts) else "approx"
+    return Count(sum(c.count or 0 for c in counts), qual)
+
+
 def _telegraphic_passive(tok: Token, fam: str) -> bool:
     """"Three soldiers killed, one injured": a kill or wound verb with a subject, no object and no auxiliary is a
     passive with "were" left out, as in headlines and incident notes ("kill" and "injure" need an object)."""
-    if fam not in ("kill", "wound") or tok.tag_ not in ("VBD", "VBN") or _children(tok, "dobj", "aux", "auxpass"):
+    shot_dead = fam == "shoot" and any(c.lower_ == "dead" for c in tok.children)  # "a teacher shot dead in ..."
+    if fam not in ("kill", "wound") and not shot_dead or tok.tag_ not in ("VBD", "VBN") or _children(
+            tok, "dobj", "aux", "auxpass"):
         return False
     head = tok if tok.dep_ != "conj" else tok.head
     subj = _children(head, "nsubj")
+    if shot_dead:
+        return bool(subj) and not _prep_objects(tok, {"by"})  # no object: the subject is who was shot
     return bool(subj) and (subj[0].like_num or any(c.dep_ == "nummod" for c in subj[0].children)
                            or subj[0].lower_ in ("one", "two", "three", "several", "many", "dozens"))
 
@@ -1247,14 +1273,13 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                     break
         if m.killed is None and (fam in ("kill", "massacre", "mob", "die", "assassinate") or to_death):
             victims = _children(tok, "dobj", "nsubjpass") or ([tok.head] if tok.dep_ == "acl" else []) or \
-                _prep_objects(tok, {"between"})  # "executed between 15 and 25 men": the low figure
+                _prep_objects(tok, {"between"}) or (  # "executed between 15 and 25 men": the low figure
+                _children(tok.head, "nsubjpass") if tok.dep_ in ("xcomp", "oprd", "ccomp") and
+                tok.head.lemma_.lower() in ("report", "confirm", "believe", "fear", "presume", "say") else [])
             if fam == "die" or not victims and _telegraphic_passive(tok, fam):
                 victims = _children(tok, "nsubj")
             victims += _prep_objects(tok, {"of"}) if tok.pos_ == "NOUN" else []
-            for v in victims:
-                m.killed = count_of_phrase(v)
-                if m.killed:
-                    break
+            m.killed = _victim_count(victims)
         if m.killed is not None and m.killed.count and fam in ("kill", "clash", "attack", "shoot", "engage"):
             # "killed seven militants and lost two soldiers": a side's own dead, told with "lost", add up
             for c in tok.conjuncts:
@@ -1503,7 +1528,7 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
     if fam == "kill" and tok.dep_ == "acl" and not _prep_objects(tok, {"by"}) and not instrument:
         m.anaphoric = True
     if fam in ("kill", "wound") and not m.sources and not instrument and m.time_scope != "local" and \
-            m.place_scope != "local" and _is_passive(tok):
+            m.place_scope != "local" and (_is_passive(tok) or _telegraphic_passive(tok, fam)):
         m.anaphoric = True
     m.links = _find_link_cues(tok, local, cd, seg_index, trig_tokens)
     if fam in ("warn", "threaten", "vow", "accuse", "condemn", "deny") or tok.lemma_.lower() in lx.SPEECH_LEMMAS:

@@ -21,7 +21,7 @@ _APPROX = {"about", "around", "nearly", "some", "approximately", "roughly", "alm
 _SINGULAR_DET = {"a", "an", "one", "another"}
 
 _KILLED_WORDS = (r"(?:killed|dead|died|deaths?|killing|lives|bodies|corpses|slain|murdered|executed|massacred|perished|"
-                 r"fatalities)")
+                 r"fatalities|martyred)")
 _INJ_WORDS = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 _NUM = (r"(?P<q>at least|more than|over|about|around|nearly|some|up to|approximately|roughly|almost)?\s*"
         r"(?P<n>\d[\d,]*|a dozen|half a dozen|dozens|scores|hundreds|" + "|".join(
@@ -115,7 +115,7 @@ def count_of_phrase(tok: Token) -> Count | None:
     coordinated phrases add up ("2 civilians and 6 militants" -> 8)."""
     first = _count_one(tok)
     extra = [_count_one(c) for c in tok.conjuncts if c.i > tok.i]
-    for a in tok.children:
+    for a in tok.children if first is None or first.count == 1 else ():  # "four occupants (a woman, ...)"
         if a.dep_ == "appos" and a.conjuncts:
             # "a village chief, his son and a militiaman": a list the parser took for an apposition
             extra += [_count_one(x) for x in (a, *a.conjuncts)]
@@ -126,6 +126,10 @@ def count_of_phrase(tok: Token) -> Count | None:
     return first
 
 
+# singular nouns for a body of people, never one person
+_COLLECTIVE = {"personnel", "police", "staff", "security", "military", "army", "force", "crowd", "family", "population",
+               "group", "unit", "team", "militia", "gang", "community", "people", "public", "youth", "leadership",
+               "convoy", "patrol", "battalion", "company", "platoon", "village", "household", "clan", "tribe"}
 _REFLEXIVE_ONE = {"himself", "herself"}
 
 
@@ -174,13 +178,18 @@ def _count_one(tok: Token) -> Count | None:
     dets = {c.lower_ for c in head.children if c.dep_ == "det"}
     if head.lemma_.lower() in _NOT_PEOPLE:
         return None  # "neutralised an explosive device"
+    if head.lower_ in ("other", "one") and dets & {"the", "a", "an", "another"}:
+        return Count(1, "exact")  # "the other died of his injuries"
     if head.lemma_.lower() == "number" and {c.lower_ for c in head.children} & {"unknown", "unspecified",
                                                                                "undetermined", "undisclosed"}:
         return Count(3, "approx")  # "an unspecified number of militants": ACLED's low estimate
     if head.tag_ in ("NN", "NNP") and dets & _SINGULAR_DET:
         return Count(1, "exact")
-    if head.tag_ == "NN" and head.lemma_.lower() in _ONE_PERSON and not dets and head.dep_ in ("dobj", "nsubjpass"):
-        return Count(1, "exact")  # telegraphic notes drop the article: "gunmen kill woman with an axe"
+    if head.tag_ == "NN" and not dets and head.dep_ != "conj" and not any(
+            c.dep_ in ("poss", "nummod") for c in head.children) and (
+            head.lemma_.lower() in _ONE_PERSON or head.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and head.lemma_.lower() not in _COLLECTIVE):
+        return Count(1, "exact")  # telegraphic notes drop the article: "gunmen kill woman", "coordinator shot dead"
     if head.tag_ == "NN" and head.lemma_.lower() in _ONE_PERSON and any(
             c.dep_ in ("det", "poss") for c in head.children):
         return Count(1, "exact")  # "killed his neighbour", "shot the director": one person

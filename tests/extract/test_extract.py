@@ -170,6 +170,11 @@ def test_casualty_forms(pipeline):
     ("Troops killed five militants and lost three soldiers in a firefight near Mopti.", 8),
     ("The army said it had neutralised 14 terrorists in the forest near Diapaga.", 14),
     ("Sappers neutralised an explosive device on the road to Kidal on Sunday.", None),
+    ("Gunmen raided a police post near Bannu at night. Four policemen were martyred.", 4),
+    ("Artillery shells hit the market in Toretsk on Monday. Three killed, eleven injured.", 3),
+    ("Community leader shot dead in Jamundi, Valle del Cauca.", 1),
+    ("A bomber rammed a checkpoint near Jowhar with a truck; six guards and the driver died.", 7),
+    ("Residents seized two suspected thieves and beat them; one survived, the other died of his injuries.", 1),
 ])
 def test_casualties_told_by_reflexives_losses_and_army_jargon(pipeline, text, killed):
     from tests.conftest import events_for
