@@ -126,7 +126,7 @@ def _cluster_date(cl: Cluster) -> DateSpan:
     return best.date
 
 
-def _anaphor_fits(c: CodedMention, cl: Cluster) -> bool:
+def _anaphor_fits(c: CodedMention, cl: Cluster, relaxed: bool = False) -> bool:
     h = cl.head
     word = c.mention.trigger_text.lower()
     if word in lx.ANAPHOR_TYPES or word.rstrip("s") in lx.ANAPHOR_TYPES:
@@ -146,7 +146,7 @@ def _anaphor_fits(c: CodedMention, cl: Cluster) -> bool:
         return False
     if h.acled is None and h.cameo[:2] not in ("18", "19", "20", "14"):
         return False
-    if not _actors_compatible(c, cl):
+    if not relaxed and not _actors_compatible(c, cl):
         return False
     if c.mention.time_scope == "local" and not _dates_compatible(c.date, _cluster_date(cl)):
         return False
@@ -169,6 +169,10 @@ def cluster_mentions(coded: list[CodedMention]) -> tuple[list[Cluster], dict[int
             continue
         if m.anaphoric:
             fits = [idx for idx in range(len(clusters)) if _anaphor_fits(c, clusters[idx])]
+            if not fits and m.family in lx.CASUALTY_ONLY and not m.sources:
+                # a toll with no perpetrator ("two of the attackers were also killed") may count either side's
+                # dead: when no event fits its victims, it belongs to the last violent event told
+                fits = [idx for idx in range(len(clusters)) if _anaphor_fits(c, clusters[idx], relaxed=True)]
             stem = m.trigger_text.lower()[:5]
             # Same word or family as the antecedent's trigger first ("the bombing" -> "bombed"), then the most recent.
             target = max(fits, key=lambda i: (any(x.mention.trigger_text.lower()[:5] == stem
@@ -321,6 +325,42 @@ _HEARD_BLASTS = {"blast", "blasts", "explosion", "explosions", "bang", "bangs", 
                  "detonations"}
 
 
+_GENERIC_VICTIMS = {"people", "person", "persons", "individuals", "others", "victims", "lives", "bodies"}
+
+
+def _total_fatalities(members: list[CodedMention]) -> Fatalities:
+    """The event's death toll from its mentions, as ACLED totals it: the dead of different sides add up ("nine
+    police officers were killed ... two militants were also killed" is 11); repeated figures for the same people
+    (an update, a restatement) count once, the highest; a toll of "people" covers the sides it may sum."""
+    groups: dict[str, list[tuple[int | None, str]]] = {}
+    sayers: dict[str, set[str]] = {}
+    for c in members:
+        if c.fatalities[0] is None:
+            continue
+        victim = c.target[0] if c.target else None
+        generic = victim is None or victim.implied or victim.name.lower().split()[-1] in _GENERIC_VICTIMS
+        key = "" if generic or victim is None else (victim.kind or "unknown")
+        groups.setdefault(key, []).append(c.fatalities)
+        if c.mention.attribution:
+            sayers.setdefault(key, set()).add(c.mention.attribution.lower())
+    if not groups:
+        return _best_fatalities([c.fatalities for c in members])
+    sides = [_best_fatalities(v) for k, v in groups.items() if k]
+    told = [sayers[k] for k in groups if k and k in sayers]
+    if len(told) > 1 and not set.intersection(*told):
+        # each side's dead told by a different source ("witnesses said 300 men were executed; the army said it
+        # neutralised 203 militants"): rival accounts of the same dead, and ACLED takes the lowest figure
+        return min(sides, key=lambda f: f.count or 0)
+    total = sum(f.count or 0 for f in sides)
+    general = _best_fatalities(groups.get("", []))
+    if (general.count or 0) >= total or not sides:
+        return general if general.count is not None else _best_fatalities([c.fatalities for c in members])
+    if len(sides) == 1:
+        return sides[0]
+    qual = "exact" if all(f.qualifier == "exact" for f in sides) else "at_least"
+    return Fatalities(total, qual)  # type: ignore[arg-type]
+
+
 def _best_fatalities(values: list[tuple[int | None, str]]) -> Fatalities:
     known = [v for v in values if v[0] is not None]
     if not known:
@@ -401,7 +441,7 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
         _role_kinds(src, etype)
         tgt = _crowd_targets(src, tgt, typed.acled["sub_event_type"] if typed.acled else None, iso)
         _place_kinds(src + tgt, iso, etype)
-        fat = _best_fatalities([c.fatalities for c in cl.members])
+        fat = _total_fatalities(cl.members)
         inj = _best_fatalities([c.injured for c in cl.members])
         modality = h.mention.modality
         attribution = next((c.mention.attribution for c in sorted(ordered, key=lambda c: c.mention.anaphoric)
@@ -607,10 +647,9 @@ def _crowd_targets(src: list[Actor], tgt: list[Actor], sub: str | None, iso: str
     for a in tgt:
         if a.kind in ("civilians", "unknown", None, "person"):
             a.kind = "protesters"
-    if not any(a.kind == "protesters" for a in tgt):
-        tgt = [Actor(name="protesters", country=iso, code=(iso or "") + "CVL", kind="protesters", implied=True),
-               *tgt]
-    return tgt
+    crowd = [a for a in tgt if a.kind == "protesters"] or [
+        Actor(name="protesters", country=iso, code=(iso or "") + "CVL", kind="protesters", implied=True)]
+    return crowd + [a for a in tgt if a not in crowd]  # the crowd first, before the things it marched against
 
 
 def _role_kinds(actors: list[Actor], etype: str | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import events_for
 
 REPORT = (
@@ -128,3 +130,17 @@ def test_people_the_police_acted_against_at_a_protest_are_protesters(pipeline):
     assert main["acled"]["event_type"] == "Protests"
     assert main["source"][0]["kind"] == "police"
     assert main["target"] and main["target"][0]["kind"] == "protesters"
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Militants killed nine police officers in an attack on their post near Kirkuk on Sunday night. Two of the "
+     "attackers were also killed.", 11),
+    ("Witnesses said soldiers executed about 40 men in Djenne on Friday; the army said it neutralised 25 "
+     "militants there.", 25),
+    ("Gunmen killed four farmers near Gusau on Monday. Police said four people died in the attack.", 4),
+])
+def test_the_toll_adds_sides_and_takes_the_lowest_of_rival_accounts(pipeline, text, killed):
+    from tests.conftest import events_for
+
+    main = next(e for e in events_for(pipeline, text) if e["main"])
+    assert main["fatalities"]["count"] == killed
