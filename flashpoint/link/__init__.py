@@ -22,7 +22,7 @@ from flashpoint.extract import lexicon as lx
 from flashpoint.extract.classifier import NONE, SUBTYPE_TO_TYPE
 from flashpoint.ontology import Ontology
 from flashpoint.records import Actor, DateSpan, Event, Evidence, Fatalities, Link, Location, Span
-from flashpoint.resolve.coding import CodedMention
+from flashpoint.resolve.coding import CULPRITS, CodedMention
 
 if TYPE_CHECKING:
     from flashpoint.extract.classifier import SubtypeClassifier
@@ -457,6 +457,7 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
             conf -= 0.05
         # The type comes from the most specific mention ("a US drone strike" over "the US strike").
         typed = max(cl.members, key=lambda c: (not c.mention.anaphoric, c.mention.instrument is not None,
+                                               c.mention.trigger_text.lower() not in _HEARD_BLASTS,
                                                c.acled is not None, c.mention.confidence, -c.mention.order))
         if typed.acled and typed.acled["event_type"] == "Protests" and any(
                 (c.fatalities[0] or 0) > 0 or (c.injured[0] or 0) > 0 for c in cl.members):
@@ -472,9 +473,11 @@ def build_events(coded: list[CodedMention], *, doc_id: str, doc_sha: str, text: 
             (fat.count or 0) > 0 or (inj.count or 0) > 0)
         violent_crowd = acled is not None and acled["sub_event_type"] == "Violent demonstration" and any(
             c.mention.context_violent for c in cl.members)
-        if hurt_crowd:
+        punished = acled is not None and acled["sub_event_type"] == "Mob violence" and any(
+            w in CULPRITS for a in tgt for w in a.name.lower().replace("-", " ").split())  # "suspected thieves"
+        if hurt_crowd or punished:
             fixed.add(_event_id(doc_sha, idx))  # (a crowd's violence may still be re-read from the whole report)
-        if classifier is not None and acled is not None and not hurt_crowd and not violent_crowd:
+        if classifier is not None and acled is not None and not hurt_crowd and not violent_crowd and not punished:
             sentences = " ".join(dict.fromkeys(text[c.mention.sent_start:c.mention.sent_end] for c in ordered))
             proba = classifier.predict_proba(sentences)
             if all(c.mention.grievance for c in ordered) and any(shared[c.mention.sent_start] > 1 for c in ordered):
@@ -567,7 +570,8 @@ MAIN_CLASSIFIER_WEIGHT = 0.3
 _SHORT_REPORT = 1200  # characters: incident notes and briefs, not full articles
 # Sub-types the rules assign from an unambiguous frame (ground changing hands, a sexual-violence verb): the
 # classifier may propose them but not overrule them.
-_RULE_FIRM = {"Government regains territory", "Non-state actor overtakes territory", "Sexual violence"}
+_RULE_FIRM = {"Government regains territory", "Non-state actor overtakes territory", "Sexual violence",
+              "Disrupted weapons use"}
 _ARMED_TARGETS = {"military", "police", "rebels", "militia", "armed group", "unknown armed", "foreign forces"}
 # Sub-types only the rules assign: the classifier's examples of them are too few to overrule a rule.
 _RULE_ONLY = {"Other", "Headquarters or base established", "Chemical weapon"}

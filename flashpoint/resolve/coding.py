@@ -59,6 +59,10 @@ class CodedMention:
     extras: dict[str, object] = field(default_factory=dict)
 
 
+# victims whom a crowd or vigilantes punish for a crime they are said to have done (ACLED: mob violence)
+CULPRITS = {"thief", "thieves", "robber", "robbers", "burglar", "burglars", "pickpocket", "pickpockets", "witch",
+             "witches", "wizard", "wizards", "sorcerer", "sorcerers", "rustler", "rustlers", "kidnapper",
+             "kidnappers", "rapist", "rapists", "blasphemer", "blasphemers", "smuggler", "smugglers"}
 _PROPERTY_VERBS = ("torch", "vandali", "ransack", "set ablaze", "set fire")
 
 
@@ -121,6 +125,9 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
             not (tkinds & {"military", "rebels", "militia", "armed group"}) and inst not in ("air", "shelling"):
         return ("145" if fam in ("burn", "destroy") else "1823" if fam == "kill" else "145"), \
             acled("Riots", "Mob violence")
+    if fam in ("attack", "kill", "beat", "shoot", "wound", "burn", "mob") and skind not in STATE_KINDS | {"rebels"} \
+            and any(w in CULPRITS for a in target for w in a.name.lower().replace("-", " ").split()):
+        return "1823" if killed else "145", acled("Riots", "Mob violence")  # people punishing "suspected thieves"
     if fam == "beat":
         if tkinds & {"protesters"} and skind in STATE_KINDS:
             return "175", acled("Protests", "Excessive force against protesters")

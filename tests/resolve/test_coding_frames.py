@@ -1,0 +1,23 @@
+"""ACLED frames the rules read from the parse, on short reports written for these tests."""
+
+import pytest
+
+from tests.conftest import events_for
+
+
+@pytest.mark.parametrize("text", [
+    "A vigilante group shot and killed two suspected thieves in Nakuru on Sunday.",
+    "Villagers beat to death a man accused of being a cattle rustler near Kapenguria.",
+])
+def test_people_punishing_suspected_culprits_is_mob_violence(pipeline, text):
+    main = next(e for e in events_for(pipeline, text) if e["main"])
+    assert main["acled"]["sub_event_type"] == "Mob violence"
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb carried by two militants detonated prematurely near Kandahar on Monday, killing both.",
+    "A man died when the explosive device he was assembling went off in his house in Garissa.",
+])
+def test_an_explosive_that_goes_off_too_soon_is_disrupted_weapons_use(pipeline, text):
+    main = next(e for e in events_for(pipeline, text) if e["main"])
+    assert main["acled"]["sub_event_type"] == "Disrupted weapons use"
