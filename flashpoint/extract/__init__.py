@@ -340,6 +340,9 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
             c for p in _children(tok, "compound", "amod") for c in [p]]
         if any(_np_head(f).lemma_.lower() in lx.ABSTRACT_FOES or f.lower_ in lx.ABSTRACT_FOES for f in foes):
             return False, fam  # "a long battle with cancer", "fight corruption", "battled the blaze"
+        if tok.pos_ == "VERB" and not foes and any(c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(
+                a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in tok.children):
+            return False, fam  # "police battling to contain the looting": struggling to do something
         subj = _children(tok, "nsubj")
         if fam == "engage" and subj and subj[0].pos_ == "PRON" and all(
                 f.pos_ == "PRON" for f in _prep_objects(tok, {"with"}) or [subj[0]]) and not _children(tok, "dobj"):

@@ -84,7 +84,7 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
     if fam == "storm" and skind not in CROWD_KINDS | {"unknown"}:
         fam = "attack"  # gunmen or soldiers storming a place attack it; crowds storming it riot
     if fam in ("protest", "march", "labour", "riot", "riot_act", "storm", "crowd", "disperse") or (
-            fam in ("attack", "burn", "destroy") and m.context_violent):
+            fam in ("attack", "burn", "destroy", "loot") and m.context_violent and skind not in STATE_KINDS):
         protesters = skind in ("protesters", "rioters", "civilians", None) or fam in ("protest", "march", "labour")
         if fam == "storm" and skind in ARMED_KINDS - {"police"} and not m.context_violent:
             return "190", acled("Battles", "Armed clash")

@@ -21,3 +21,11 @@ def test_people_punishing_suspected_culprits_is_mob_violence(pipeline, text):
 def test_an_explosive_that_goes_off_too_soon_is_disrupted_weapons_use(pipeline, text):
     main = next(e for e in events_for(pipeline, text) if e["main"])
     assert main["acled"]["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_looting_by_protesters_is_a_riot_and_struggling_to_stop_it_is_no_battle(pipeline):
+    main = next(e for e in events_for(pipeline, "Residents joined the protests in Soshanguve and looted shops as "
+                                                 "the unrest spread overnight.") if e["main"])
+    assert main["acled"]["event_type"] == "Riots"
+    evs = events_for(pipeline, "Police in Durban were battling to contain the looting on Tuesday.")
+    assert not any(e["acled"] and e["acled"]["event_type"] == "Battles" for e in evs)
