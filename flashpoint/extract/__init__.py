@@ -91,6 +91,8 @@ _GOODS = {"livestock", "cattle", "goat", "sheep", "cow", "camel", "belonging", "
           "valuables", "merchandise", "shop", "store", "crop", "harvest", "ration", "medicine", "equipment"}
 _ACCIDENT_CUES = {"gas", "leak", "boiler", "cylinder", "accident", "accidental", "industrial", "factory", "chemical",
                   "firework", "fireworks", "methane", "pipeline", "transformer", "refinery", "short-circuit", "blaze"}
+_PROJECTILES = {"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets", "projectile",
+                "projectiles", "shahed", "shaheds", "munition", "munitions"}
 _FORCE_NOUNS = {"force", "forces", "army", "military", "troop", "troops", "coalition", "regime", "police", "navy",
                 "government", "junta", "militia", "rebel", "insurgent"}
 _NONVIOLENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "burn", "erupt", "flood", "die"}
@@ -335,6 +337,10 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
         return False, fam  # "Typhoon Phanfone struck the Philippines": nobody's act
     if tok.pos_ == "NOUN" and _renames_an_event(tok):
         return False, fam
+    if lemma == "encounter" and not _words(list(sent)) & {
+            "killed", "kill", "dead", "died", "shot", "gunfight", "firing", "exchange", "fire", "militant", "militants",
+            "maoists", "maoist", "terrorist", "terrorists", "insurgents", "rebels", "gunmen", "bandits", "robbers"}:
+        return False, fam  # South Asian reports call a gunfight with the police an "encounter"; a meeting is not one
     if fam in ("clash", "engage"):
         foes = _children(tok, "dobj") + _prep_objects(tok, {"with", "against"}) + [
             c for p in _children(tok, "compound", "amod") for c in [p]]
@@ -417,7 +423,11 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
             return True, "air"
         return False, fam
     if fam == "shootdown":
-        return ("shot" in tok.lower_ or lemma == "down" or any(c.lower_ == "down" for c in tok.children)), fam
+        downed = "shot" in tok.lower_ or lemma == "down" or any(c.lower_ == "down" for c in tok.children)
+        objs = _words([t for c in _children(tok, "dobj", "nsubjpass") for t in c.subtree])
+        if downed and objs & _PROJECTILES and not objs & {"plane", "aircraft", "jet", "helicopter", "airliner"}:
+            return True, "disrupt"  # "eight drones were shot down": a weapon stopped, ACLED's disrupted weapons use
+        return downed, fam
     if fam in ("burn", "destroy"):
         # Physical things, not hopes or careers: the object is a concrete noun or a named place
         objs = [o for o in _children(tok, "dobj", "nsubjpass")]
@@ -1160,7 +1170,9 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                                  for c in tok.children):
             extra = ("labour", "143")
         elif lem in ("shoot", "bring") and "down" in parts:
-            extra = ("shootdown", "190")
+            objs_all = _words([t for c in _children(tok, "dobj", "nsubjpass") for t in c.subtree])
+            extra = ("disrupt", "190") if objs_all & _PROJECTILES and not objs_all & {
+                "plane", "aircraft", "jet", "helicopter", "airliner"} else ("shootdown", "190")
         elif lem == "break" and ("into" in {c.lower_ for c in tok.children} or parts & {"into", "in"}):
             extra = ("storm", "145")
         elif lem in ("smash", "ransack", "vandalise", "vandalize") and tok.pos_ == "VERB":
@@ -1169,7 +1181,8 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
             extra = ("warn", "130")
         elif (fr := verbal.frame(tok)) is not None and not any(c.i in cands for c in _children(tok, "dobj")):
             extra = fr  # "attended the summit", "received weapons from", "broke off talks"
-        if extra and (tok.i not in cands or extra[0] in ("protest", "verbal", "receive", "warrant")):
+        if extra and (tok.i not in cands or extra[0] in ("protest", "verbal", "receive", "warrant", "shootdown",
+                                                         "disrupt")):
             cands[tok.i] = (tok, lx.Trigger(lem, "VERB", extra[0], extra[1]), extra[0])
     if not cands:
         return []

@@ -141,6 +141,8 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
             return "1821", acled("Violence against civilians", "Sexual violence")
         if fam == "torture":
             return "1822", acled("Violence against civilians", "Attack")
+        if fam == "shootdown":  # an aircraft brought down from the ground: not an air strike
+            return "190", acled(remote, "Shelling/artillery/missile attack")
         if inst == "air":
             return "195", acled(remote, "Air/drone strike")
         if inst == "shelling" or fam == "shootdown":

@@ -29,3 +29,19 @@ def test_looting_by_protesters_is_a_riot_and_struggling_to_stop_it_is_no_battle(
     assert main["acled"]["event_type"] == "Riots"
     evs = events_for(pipeline, "Police in Durban were battling to contain the looting on Tuesday.")
     assert not any(e["acled"] and e["acled"]["event_type"] == "Battles" for e in evs)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Five drones were shot down over Belgorod early on Tuesday, the defence ministry said.",
+     "Disrupted weapons use"),
+    ("Insurgents shot down an army helicopter near Maiduguri on Friday.", "Shelling/artillery/missile attack"),
+    ("Six Maoists were killed in an encounter with police in the forests of Bijapur on Monday.", "Armed clash"),
+])
+def test_downed_drones_downed_aircraft_and_encounters(pipeline, text, sub):
+    main = next(e for e in events_for(pipeline, text) if e["main"])
+    assert main["acled"]["sub_event_type"] == sub
+
+
+def test_a_meeting_called_an_encounter_is_no_clash(pipeline):
+    evs = events_for(pipeline, "The minister described his encounter with the ambassador as cordial.")
+    assert not any(e["acled"] for e in evs)
