@@ -237,6 +237,9 @@ def _sub(cl: Cluster) -> str | None:
     return cl.head.acled["sub_event_type"] if cl.head.acled else None
 
 
+_HOMES = {"home", "homes", "house", "houses", "residence", "residences", "apartment", "flat", "office", "offices"}
+
+
 def fuse_protest_repression(clusters: list[Cluster]) -> list[Cluster]:
     """A protest and the security forces' action against it are one ACLED event.
 
@@ -260,6 +263,10 @@ def fuse_protest_repression(clusters: list[Cluster]) -> list[Cluster]:
         on_crowd = not h.target or not all(a.kind in ("military", "police", "rebels", "militia") for a in h.target)
         repressive = _sub(cl) in ("Attack", "Arrests", "Armed clash", "Protest with intervention") or \
             h.cameo.startswith("175")
+        if _sub(cl) == "Arrests" and any(c.mention.object_heads & _HOMES or c.mention.trigger_text.lower() in (
+                "raid", "raids") for c in cl.members):
+            keep.append(cl)  # "detained at his home", "in a dawn raid": an arrest of its own, not of the crowd
+            continue
         undated = all(x.mention.time_scope == "none" for x in cl.members)
         target = next((p for p in protests if (undated or _dates_compatible(_cluster_date(p), _cluster_date(cl)))
                        and _places_compatible(p.head.location, h.location)), None)

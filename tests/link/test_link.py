@@ -144,3 +144,11 @@ def test_the_toll_adds_sides_and_takes_the_lowest_of_rival_accounts(pipeline, te
 
     main = next(e for e in events_for(pipeline, text) if e["main"])
     assert main["fatalities"]["count"] == killed
+
+
+def test_an_arrest_at_home_is_not_the_repression_of_a_later_protest(pipeline):
+    evs = events_for(pipeline, "Police detained the union leader Amina Yusuf at her home in Kano on Monday. "
+                               "Hundreds of workers protested in the city the next day.")
+    main = next(e for e in evs if e["main"])
+    subs = {e["acled"]["sub_event_type"] for e in evs if e["acled"]}
+    assert "Arrests" in subs and main["acled"]["sub_event_type"] != "Protest with intervention"
