@@ -167,6 +167,11 @@ def main() -> None:
         out = _run([sys.executable, str(ev / "score_petrarch.py"), "score", str(gold), str(events)]).strip()
         md += [f"## PETRARCH ({name})", "", "```", out.splitlines()[-1] if out else "(failed)", "```", ""]
 
+    # the project's own notes from other regions (in the repository, never trained on): see bench/validation/
+    val = _run([sys.executable, str(ROOT / "bench" / "validation.py")]).strip().splitlines()
+    md += ["## Project validation notes (bench/validation/, 43 countries outside the development data)", "", "```",
+           *[x for x in val if x.startswith(("classifier alone", "rule "))], "```", ""]
+
     md += ["## Component resolvers", "", "| set | command | figure |", "|---|---|---|"]
     for name in ("lgl", "geowebnews", "geovirus"):
         gold = ev / "geo" / f"{name}.dev.jsonl"
