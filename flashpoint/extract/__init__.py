@@ -68,6 +68,7 @@ class Mention:
     context_violent: bool = False
     context_nonviolent: bool = False  # "without resistance", "no violence was reported"
     crowd_control: bool = False
+    protest_context: bool = False  # the paragraph tells a protest (a crowd's violence is a demonstration's)
     alias_offsets: list[int] = field(default_factory=list)  # triggers folded into this mention ("killing")
     grievance: bool = False  # the event a protest is about ("protesting over the killing of a teacher")
     object_heads: set[str] = field(default_factory=set)  # what was acted on ("village", "police station")
@@ -93,6 +94,10 @@ _ACCIDENT_CUES = {"gas", "leak", "boiler", "cylinder", "accident", "accidental",
                   "firework", "fireworks", "methane", "pipeline", "transformer", "refinery", "short-circuit", "blaze"}
 _PROJECTILES = {"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets", "projectile",
                 "projectiles", "shahed", "shaheds", "munition", "munitions"}
+_PROTEST_WORDS = {"protest", "protests", "protested", "protesting", "protesters", "protestors", "demonstration",
+                  "demonstrations", "demonstrators", "demonstrated", "rally", "rallies", "march", "marched", "marchers",
+                  "demanding", "demanded", "demands", "chanting", "chanted", "sit-in", "strike", "strikers",
+                  "grievances", "placards", "riot", "riots", "rioters", "rioting", "unrest"}
 _FORCE_NOUNS = {"force", "forces", "army", "military", "troop", "troops", "coalition", "regime", "police", "navy",
                 "government", "junta", "militia", "rebel", "insurgent"}
 _NONVIOLENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "burn", "erupt", "flood", "die"}
@@ -1042,7 +1047,9 @@ def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) ->
                 m.order = order
                 order += 1
             violent_here = [m for m in ms if _is_violent(m) and not m.anaphoric]
-            if not violent_here and not headline:
+            tolls_here = any(m.family in lx.CASUALTY_ONLY and (m.killed or m.injured) for m in ms)
+            if not violent_here and not headline and not tolls_here:
+                # (a toll told by a kill verb of its own joins the event in `link`; copying it would count twice)
                 # "Three dead." / "Two policemen died as well": a toll told in a sentence of its own belongs to
                 # the last violent event told before it.
                 sc = sentence_casualties(sent)
@@ -1057,6 +1064,9 @@ def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) ->
         para = [m for m in mentions if m.seg_index == seg_index]
         violent = any(m.context_violent for m in para)
         control = any(m.crowd_control for m in para)
+        protesting = bool(_PROTEST_WORDS & set(re.findall(r"[a-z-]+", cd.segments[seg_index].text.lower())))
+        for m in para:
+            m.protest_context = protesting
         for m in para:
             if m.family in ("protest", "march", "labour"):
                 m.context_violent = m.context_violent or violent
@@ -1462,6 +1472,9 @@ def _build_mention(tok: Token, trig: lx.Trigger, fam: str, sent: Span, sdoc: Doc
         m.sources = [_phrase(g, cd, seg_index) for g in _prep_objects(tok, {"from"})]
         m.family = "verbal"
     objs = _children(tok, "dobj", "nsubjpass") + _prep_objects(tok, {"on", "against", "at", "into"})
+    if fam in ("burn", "riot", "riot_act", "storm", "destroy"):
+        # "set fire to houses", "stormed the site of the festival": what was set alight or stormed
+        objs += _prep_objects(tok, {"to"}) + [x for o in objs for x in _prep_objects(o, {"of"})]
     m.object_heads = {_np_head(o).lemma_.lower() for o in objs} | {
         c.lemma_.lower() for o in objs for c in _np_head(o).children if c.dep_ == "compound"}
     m.armed_nearby = bool(_words(list(sent)) & _ARMED_WORDS)

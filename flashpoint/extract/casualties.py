@@ -150,6 +150,8 @@ def _count_one(tok: Token) -> Count | None:
     head = tok
     if head.lemma_.lower() in _ANIMALS:
         return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return Count(0, "none_reported")  # "no one was killed", "no soldiers were hurt"
     if head.lower_ in _REFLEXIVE_ONE:
         return Count(1, "exact")
     if head.lower_ == "them" and head.dep_ == "dobj" and head.head.dep_ == "conj":

@@ -59,6 +59,9 @@ class CodedMention:
     extras: dict[str, object] = field(default_factory=dict)
 
 
+_COMMUNITY_TARGETS = {"house", "houses", "home", "homes", "church", "churches", "mosque", "mosques", "temple",
+                      "temples", "shrine", "shop", "shops", "stage", "festival", "passenger", "passengers", "family",
+                      "families", "village", "settlement"}
 # victims whom a crowd or vigilantes punish for a crime they are said to have done (ACLED: mob violence)
 CULPRITS = {"thief", "thieves", "robber", "robbers", "burglar", "burglars", "pickpocket", "pickpockets", "witch",
              "witches", "wizard", "wizards", "sorcerer", "sorcerers", "rustler", "rustlers", "kidnapper",
@@ -95,6 +98,11 @@ def classify(m: Mention, source: list[Actor], target: list[Actor]) -> tuple[str,
                 return "175", acled("Protests", "Excessive force against protesters")
             return "175", acled("Protests", "Protest with intervention")
         if fam in ("riot", "riot_act", "storm") or m.context_violent and protesters:
+            if not m.protest_context and fam != "riot" and skind not in STATE_KINDS and (
+                    tkinds & (CIVILIAN_KINDS | {"religious", "person"}) or m.object_heads & _COMMUNITY_TARGETS):
+                # a crowd turning on people, their homes or their places of worship with no protest told: ACLED's
+                # mob violence ("villagers set fire to houses owned by Copts")
+                return "145", acled("Riots", "Mob violence")
             code = "145"
             return code, acled("Riots", "Violent demonstration")
         if hurt:

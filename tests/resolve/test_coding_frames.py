@@ -45,3 +45,14 @@ def test_downed_drones_downed_aircraft_and_encounters(pipeline, text, sub):
 def test_a_meeting_called_an_encounter_is_no_clash(pipeline):
     evs = events_for(pipeline, "The minister described his encounter with the ambassador as cordial.")
     assert not any(e["acled"] for e in evs)
+
+
+def test_a_crowd_burning_a_communitys_houses_is_mob_violence(pipeline):
+    evs = events_for(pipeline, "A crowd of villagers set fire to several houses owned by members of a religious "
+                               "minority in Kafr Saad on Friday over rumours about a new chapel.")
+    assert any(e["acled"] and e["acled"]["sub_event_type"] == "Mob violence" for e in evs)
+
+
+def test_no_one_killed_is_no_death(pipeline):
+    evs = events_for(pipeline, "Gunmen fired on a bus near Kajiado on Sunday; no one was killed.")
+    assert all((e["fatalities"]["count"] or 0) == 0 for e in evs)
