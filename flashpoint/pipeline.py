@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from flashpoint.clean import CleanDocument, clean
 from flashpoint.extract import Mention, extract_mentions, fallback_mention, locative
+from flashpoint.extract import lexicon as lx
 from flashpoint.link import build_events, classifier_subtype, set_subtype, subtype_code
 from flashpoint.nlp import ParsedDocument, load_model, parse
 from flashpoint.records import DateSpan, Document, Event
@@ -58,21 +59,10 @@ def lead_date(cd: CleanDocument) -> DateSpan | None:
 
 # actor kinds whose acts ACLED records (the classifier alone may type an event only when one of them acts)
 _PUBLIC_KINDS = {"government", "military", "police", "rebels", "militia", "armed group", "unknown armed",
-                 "foreign forces", "igo", "political party", "protesters", "rioters", "civilians", "judiciary",
-                 "legislature", "refugees", "labour", "education", "media", "religious", "ethnic group",
-                 "communal militia", "ngo"}
+                 "foreign forces", "igo", "ngo", "political party", "protesters", "rioters", "civilians", "judiciary",
+                 "legislature", "refugees", "media", "religious"}
 
 
-# words that put a report in ACLED's world when no actor of those kinds was recognised
-_CONFLICT_WORDS = {
-    "killed", "dead", "died", "wounded", "injured", "attack", "attacked", "attackers", "assailants", "gunmen",
-    "militants", "militia", "militiamen", "rebels", "insurgents", "fighters", "jihadists", "bandits", "soldiers",
-    "troops", "army", "police", "gendarmes", "security", "villagers", "residents", "civilians", "herders",
-    "farmers", "pastoralists", "protesters", "demonstrators", "protest", "protested", "rioters", "mob", "youths",
-    "abducted", "kidnapped", "missing", "hostages", "arrested", "detained", "custody", "raped", "looted", "torched",
-    "burned", "clashes", "clashed", "fighting", "ceasefire", "truce", "prisoners", "weapons", "explosives",
-    "checkpoint", "curfew", "displaced", "camp", "border",
-}
 
 
 class Pipeline:
@@ -137,10 +127,10 @@ class Pipeline:
                 return events
             for e in events:
                 e.main = e is main
-        if not any(a.kind in _PUBLIC_KINDS for a in main.source + main.target) and not _CONFLICT_WORDS & set(
+        if not any(a.kind in _PUBLIC_KINDS for a in main.source + main.target) and not lx.CONFLICT_WORDS & set(
                 re.findall(r"[a-z]+", doc.text.lower())):
             # a company's deal or dividend is no ACLED event: someone armed, governing or protesting must act
-            return [e for e in events if e is not main or extra is None] if main is not None else events
+            return [e for e in events if e is not main or extra is None]
         set_subtype(main, sub, self.resolver.ontology, keep_cameo=extra is None)
         return events
 

@@ -92,14 +92,6 @@ _GOODS = {"livestock", "cattle", "goat", "sheep", "cow", "camel", "belonging", "
           "valuables", "merchandise", "shop", "store", "crop", "harvest", "ration", "medicine", "equipment"}
 _ACCIDENT_CUES = {"gas", "leak", "boiler", "cylinder", "accident", "accidental", "industrial", "factory", "chemical",
                   "firework", "fireworks", "methane", "pipeline", "transformer", "refinery", "short-circuit", "blaze"}
-_PROJECTILES = {"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets", "projectile",
-                "projectiles", "shahed", "shaheds", "munition", "munitions"}
-_PROTEST_WORDS = {"protest", "protests", "protested", "protesting", "protesters", "protestors", "demonstration",
-                  "demonstrations", "demonstrators", "demonstrated", "rally", "rallies", "march", "marched", "marchers",
-                  "demanding", "demanded", "demands", "chanting", "chanted", "sit-in", "strike", "strikers",
-                  "grievances", "placards", "riot", "riots", "rioters", "rioting", "unrest"}
-_FORCE_NOUNS = {"force", "forces", "army", "military", "troop", "troops", "coalition", "regime", "police", "navy",
-                "government", "junta", "militia", "rebel", "insurgent"}
 _NONVIOLENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "burn", "erupt", "flood", "die"}
 _NONVIOLENT_CUES = re.compile(
     r"\b(?:without (?:any )?(?:resistance|a fight|fighting|firing a shot|a shot|violence|clashes)|no (?:violence|"
@@ -430,7 +422,7 @@ def _accept(tok: Token, trig: lx.Trigger, sent: Span, headline: bool) -> tuple[b
     if fam == "shootdown":
         downed = "shot" in tok.lower_ or lemma == "down" or any(c.lower_ == "down" for c in tok.children)
         objs = _words([t for c in _children(tok, "dobj", "nsubjpass") for t in c.subtree])
-        if downed and objs & _PROJECTILES and not objs & {"plane", "aircraft", "jet", "helicopter", "airliner"}:
+        if downed and objs & lx.PROJECTILES and not objs & {"plane", "aircraft", "jet", "helicopter", "airliner"}:
             return True, "disrupt"  # "eight drones were shot down": a weapon stopped, ACLED's disrupted weapons use
         return downed, fam
     if fam in ("burn", "destroy"):
@@ -809,7 +801,7 @@ def _roles(tok: Token, fam: str, cd: CleanDocument, seg_index: int) -> tuple[lis
                 src.append(c)
             elif c.dep_ in ("compound", "amod", "nmod") and (
                     c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN" or c.dep_ == "compound" and
-                    c.lemma_.lower() in _FORCE_NOUNS):  # "an Afghan forces airstrike", "a regime air strike"
+                    c.lemma_.lower() in lx.FORCE_NOUNS):  # "an Afghan forces airstrike", "a regime air strike"
                 if c.ent_type_ != "DATE":
                     src.append(c)
         src += _prep_objects(tok, {"by"})
@@ -1064,7 +1056,7 @@ def extract_mentions(parsed: ParsedDocument, *, published: str | None = None) ->
         para = [m for m in mentions if m.seg_index == seg_index]
         violent = any(m.context_violent for m in para)
         control = any(m.crowd_control for m in para)
-        protesting = bool(_PROTEST_WORDS & set(re.findall(r"[a-z-]+", cd.segments[seg_index].text.lower())))
+        protesting = bool(lx.PROTEST_WORDS & set(re.findall(r"[a-z-]+", cd.segments[seg_index].text.lower())))
         for m in para:
             m.protest_context = protesting
         for m in para:
@@ -1181,7 +1173,7 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
             extra = ("labour", "143")
         elif lem in ("shoot", "bring") and "down" in parts:
             objs_all = _words([t for c in _children(tok, "dobj", "nsubjpass") for t in c.subtree])
-            extra = ("disrupt", "190") if objs_all & _PROJECTILES and not objs_all & {
+            extra = ("disrupt", "190") if objs_all & lx.PROJECTILES and not objs_all & {
                 "plane", "aircraft", "jet", "helicopter", "airliner"} else ("shootdown", "190")
         elif lem == "break" and ("into" in {c.lower_ for c in tok.children} or parts & {"into", "in"}):
             extra = ("storm", "145")

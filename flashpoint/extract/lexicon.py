@@ -114,3 +114,26 @@ ABSTRACT_FOES = {"cancer", "illness", "disease", "covid", "covid-19", "coronavir
                  "drugs", "addiction", "depression", "injury", "injuries", "odds", "time", "clock", "weight",
                  "obesity", "malaria", "hiv", "aids", "ebola", "cholera", "tuberculosis", "illiteracy", "racism",
                  "discrimination", "misinformation", "disinformation", "fraud", "tax", "evasion", "smuggling"}
+
+# things fired or flown at a target that can be shot down ("eight drones were shot down": a weapon stopped)
+PROJECTILES = {"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets", "projectile",
+               "projectiles", "shahed", "shaheds", "munition", "munitions"}
+# nouns for armed bodies that may name who carried out a strike ("an Afghan forces airstrike")
+FORCE_NOUNS = {"force", "forces", "army", "military", "troop", "troops", "coalition", "regime", "police", "navy",
+               "government", "junta", "militia", "rebel", "insurgent"}
+# words that tell a protest (a crowd's violence told with them is a demonstration's, not a mob's)
+PROTEST_WORDS = {"protest", "protests", "protested", "protesting", "protesters", "protestors", "demonstration",
+                 "demonstrations", "demonstrators", "demonstrated", "rally", "rallies", "march", "marched", "marchers",
+                 "demanding", "demanded", "demands", "chanting", "chanted", "sit-in", "strike", "strikers",
+                 "grievances", "placards", "riot", "riots", "rioters", "rioting", "unrest"}
+# words that put a short report in ACLED's world (the classifier alone may type it) when no armed, governing
+# or protesting actor was recognised
+CONFLICT_WORDS = {
+    "killed", "dead", "died", "wounded", "injured", "attack", "attacked", "attackers", "assailants", "gunmen",
+    "militants", "militia", "militiamen", "rebels", "insurgents", "fighters", "jihadists", "bandits", "soldiers",
+    "troops", "army", "police", "gendarmes", "security", "villagers", "residents", "civilians", "herders",
+    "farmers", "pastoralists", "protesters", "demonstrators", "protest", "protested", "rioters", "mob", "youths",
+    "abducted", "kidnapped", "missing", "hostages", "arrested", "detained", "custody", "raped", "looted", "torched",
+    "burned", "clashes", "clashed", "fighting", "ceasefire", "truce", "prisoners", "weapons", "explosives",
+    "checkpoint", "curfew", "displaced", "camp", "border",
+}
