@@ -98,6 +98,8 @@ _NONVIOLENT_CUES = re.compile(
     r"fighting|clashes|resistance) (?:was|were) reported|peacefully|(?:had )?fled (?:the|before)"
     r"|abandoned (?:the|their)|withdrew from)\b", re.I)
 # Clauses that tell the result of an act: "fired on the crowd, killing two", "leaving one person shot dead"
+# prepositions that attach a casualty verb to the attack it resulted from ("killed in / following an ambush")
+_HOST_PREPS = {"in", "during", "by", "after", "amid", "following"}
 _RESULT_DEPS = ("advcl", "conj", "xcomp", "ccomp", "oprd", "dobj", "acl")
 _ACCIDENT_TEXT = re.compile(r"\b(?:gas (?:leak|explosion|cylinder)|boiler explosion|industrial accident|"
                            r"(?:leak|accident)s? (?:led|caused|triggered) (?:to )?an? (?:explosion|blast))\b", re.I)
@@ -1217,7 +1219,7 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
         for s in _children(tok, "nsubj"):
             if s.i in cands and cands[s.i][2] not in lx.CASUALTY_ONLY:
                 host = s
-        for o in _prep_objects(tok, {"in", "during", "by", "after", "amid"}):
+        for o in _prep_objects(tok, _HOST_PREPS):
             if o.i in cands and cands[o.i][2] not in lx.CASUALTY_ONLY:
                 host = o
             for c in o.conjuncts:
@@ -1249,8 +1251,8 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
             while up.dep_ in _RESULT_DEPS and up.head is not up:
                 up = up.head
                 hosts.add(up.i)
-            hosts |= {o.i for o in _prep_objects(kt, {"in", "during", "by", "after", "amid"})}
-            hosts |= {x.i for o in _prep_objects(kt, {"in", "during", "by", "after", "amid"}) for x in o.conjuncts}
+            hosts |= {o.i for o in _prep_objects(kt, _HOST_PREPS)}
+            hosts |= {x.i for o in _prep_objects(kt, _HOST_PREPS) for x in o.conjuncts}
             if i not in hosts:
                 continue
             victims = _children(kt, "dobj", "nsubjpass") or ([kt.head] if kt.dep_ == "acl" else []) or (
@@ -1330,7 +1332,7 @@ def _sentence_mentions(sent: Span, sdoc: Doc, cd: CleanDocument, seg_index: int,
                         m.links.append(("response_to", other.trigger_start))
     # "the inhabitants left the town because of the attacks": an event named as the cause of what the sentence
     # tells is background to it, like a protest's grievance
-    if len(out) > 1:
+    if out:
         for m in out:
             ttok = next((t for t in sent if _raw(cd, seg_index, t.idx) == m.trigger_start), None)
             if ttok is None or ttok.pos_ not in ("NOUN", "PROPN") or ttok.dep_ != "pobj":

@@ -80,7 +80,8 @@ PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "crowd", "mob", "ri
                    "activist", "student", "worker", "marcher", "youth", "striker", "teacher", "trader", "farmer",
                    "resident", "villager", "people"}
 MEMBER_NOUNS = {"fighter", "member", "militant", "militiaman", "militiamen", "combatant", "soldier", "troop",
-                "officer", "commander", "leader", "official", "elements", "element", "supporter", "loyalist"}
+                "officer", "commander", "leader", "official", "elements", "element", "supporter", "loyalist",
+                "director", "chief", "head", "deputy"}
 QUANTITY_HEADS = {"dozen", "dozens", "hundreds", "hundred", "thousands", "thousand", "scores", "score", "some",
                   "many", "several", "number", "group", "crowd", "handful", "most", "all", "millions", "tens",
                   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "body", "bodies"}

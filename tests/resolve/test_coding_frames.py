@@ -56,3 +56,12 @@ def test_a_crowd_burning_a_communitys_houses_is_mob_violence(pipeline):
 def test_no_one_killed_is_no_death(pipeline):
     evs = events_for(pipeline, "Gunmen fired on a bus near Kajiado on Sunday; no one was killed.")
     assert all((e["fatalities"]["count"] or 0) == 0 for e in evs)
+
+
+def test_repelling_an_attack_is_a_clash_and_deaths_following_an_attack_are_its_toll(pipeline):
+    main = next(e for e in events_for(pipeline, "Troops repelled an attack by militants on their base near Gao.")
+                if e["main"])
+    assert main["acled"]["sub_event_type"] == "Armed clash"
+    main = next(e for e in events_for(pipeline, "Three soldiers were killed following an ambush by insurgents "
+                                                 "near Damboa on Friday.") if e["main"])
+    assert main["fatalities"]["count"] == 3
